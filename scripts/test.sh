@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every test: installs the test dependencies, builds once, runs all test projects, prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-test-deps.sh
+results="$(pwd)/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+dotnet build OrleansStreams.sln -c Release -warnaserror
+status=0
+dotnet test OrleansStreams.sln -c Release --no-build --logger "trx" --results-directory "$results" || status=$?
+/usr/bin/python3 scripts/summarize-trx.py "$results"
+exit $status

@@ -1,0 +1,10 @@
+namespace OrleansStreams.GrainHost;
+
+public enum DeactivationReason
+{
+    ActivationIdle,
+    ApplicationRequested,
+    ShuttingDown,
+    ApplicationError,
+    InconsistentState,
+}

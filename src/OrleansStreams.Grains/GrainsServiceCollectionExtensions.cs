@@ -1,0 +1,24 @@
+using Microsoft.Extensions.DependencyInjection;
+using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.Hashes;
+using OrleansStreams.Grains.Keyspace;
+using OrleansStreams.Grains.Streams;
+using OrleansStreams.Grains.Strings;
+
+namespace OrleansStreams.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>The grain host with every grain type of OrleansStreams, and the keyspace they share.</summary>
+    public static IServiceCollection AddOrleansStreamsGrains(this IServiceCollection services, Action<GrainHostOptions>? configure = null)
+    {
+        services.AddSingleton<Keyspace.Keyspace>();
+        services.AddSingleton<KeyNotifications>();
+        services.AddSingleton<KeyOwners>();
+        var grains = services.AddGrainHost(configure);
+        grains.AddStreamGrains();
+        grains.AddStringGrains();
+        grains.AddHashGrains();
+        return services;
+    }
+}

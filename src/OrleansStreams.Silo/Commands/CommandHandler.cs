@@ -1,0 +1,4 @@
+namespace OrleansStreams.Silo.Commands;
+
+/// <summary>Runs one command: check arguments, parse, call the grain, write the reply. Arity is checked before.</summary>
+public delegate ValueTask CommandHandler(CommandContext context);
