@@ -1,0 +1,9 @@
+namespace OrleansStreams.GrainHost;
+
+internal enum ActivationState
+{
+    Activating,
+    Active,
+    Deactivating,
+    Deactivated,
+}
