@@ -15,6 +15,8 @@ internal sealed class ActivationData : IGrainContext
     private static readonly object InlineTurn = new();
 
     private readonly Queue<WorkItem> _pending = new();
+    // Arrivals after a deactivation was requested: they go to the next activation, so they cannot starve a drain.
+    private readonly Queue<WorkItem> _held = new();
     private readonly List<IDisposable> _timers = [];
     private readonly Dictionary<string, object> _facets = new(StringComparer.Ordinal);
     private readonly TaskCompletionSource _deactivated = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,6 +25,7 @@ internal sealed class ActivationData : IGrainContext
     private object? _turn;
     private volatile ActivationState _state = ActivationState.Activating;
     private DeactivationReason? _deactivationReason;
+    private Exception? _activationFailure;
     private bool _deactivationDrainsQueue;
     private long _lastActivity;
     private long _keepAliveUntil;
@@ -80,7 +83,7 @@ internal sealed class ActivationData : IGrainContext
             return ValueTask.FromCanceled(cancellationToken);
         }
 
-        var running = Invoke(static (grain, r) => ToBoolean(r(grain)), request, cancellationToken, out _, out var error);
+        var running = Invoke<TGrain, Func<TGrain, ValueTask>, bool>(static (grain, r) => ToBoolean(r(grain)), request, cancellationToken, out _, out var error);
         if (running is not null)
         {
             return new ValueTask(running, running.Version);
@@ -230,7 +233,22 @@ internal sealed class ActivationData : IGrainContext
     {
         if (_state == ActivationState.Deactivated)
         {
-            item.Redirect(this);
+            // Calls that reached a failed activation share its failure (retrying could loop forever).
+            if (_activationFailure is { } failure)
+            {
+                item.Fail(failure);
+            }
+            else
+            {
+                item.Redirect(this);
+            }
+
+            return;
+        }
+
+        if (_deactivationReason is not null)
+        {
+            _held.Enqueue(item);
             return;
         }
 
@@ -361,18 +379,22 @@ internal sealed class ActivationData : IGrainContext
 
     private async Task FinishAsync(Exception? activationFailure)
     {
+        _activationFailure = activationFailure;
         _state = ActivationState.Deactivated;
         Runtime.Remove(this);
         // Requests that queued behind a failed activation share its failure; otherwise they go to the next activation.
-        while (_pending.TryDequeue(out var item))
+        foreach (var queue in (ReadOnlySpan<Queue<WorkItem>>)[_pending, _held])
         {
-            if (activationFailure is null)
+            while (queue.TryDequeue(out var item))
             {
-                item.Redirect(this);
-            }
-            else
-            {
-                item.Fail(activationFailure);
+                if (activationFailure is null)
+                {
+                    item.Redirect(this);
+                }
+                else
+                {
+                    item.Fail(activationFailure);
+                }
             }
         }
 

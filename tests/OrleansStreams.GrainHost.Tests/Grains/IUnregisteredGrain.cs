@@ -1,0 +1,3 @@
+namespace OrleansStreams.GrainHost.Tests;
+
+public interface IUnregisteredGrain : IGrainWithStringKey;
