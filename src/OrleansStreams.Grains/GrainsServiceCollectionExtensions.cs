@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.ConsumerGroups;
+using OrleansStreams.Grains.Expiry;
 using OrleansStreams.Grains.Hashes;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Grains.Streams;
@@ -17,8 +19,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<KeyOwners>();
         var grains = services.AddGrainHost(configure);
         grains.AddStreamGrains();
+        grains.AddConsumerGroupGrains();
         grains.AddStringGrains();
         grains.AddHashGrains();
+        grains.AddExpiry();
         return services;
     }
 }

@@ -23,13 +23,14 @@ public static class BlockingCommand
 
         var clock = services.TimeProvider;
         var deadline = timeoutMs.Value == 0 ? (DateTimeOffset?)null : clock.GetUtcNow().AddMilliseconds(timeoutMs.Value);
-        context.Client.Blocked = true;
         try
         {
             while (true)
             {
                 using var waiter = services.Notifications.Register(keys);
                 if (await AttemptInGateAsync(context, attempt).ConfigureAwait(false)) return true;
+                // Counted as blocked (INFO blocked_clients) once an attempt found nothing, as in Redis.
+                context.Client.Blocked = true;
                 var wait = Timeout.InfiniteTimeSpan;
                 if (deadline is { } due)
                 {

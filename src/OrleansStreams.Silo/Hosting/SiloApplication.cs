@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.DependencyInjection;
+using OrleansStreams.ServiceDefaults;
 using OrleansStreams.Silo.Connections;
 
 namespace OrleansStreams.Silo.Hosting;
@@ -12,6 +13,7 @@ public static class SiloApplication
     public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.AddServiceDefaults();
         var options = SiloOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSilo(options);
         configureServices?.Invoke(builder.Services);
@@ -21,7 +23,10 @@ public static class SiloApplication
             kestrel.Limits.MaxRequestBufferSize = null;
             var address = options.Bind is "*" or "0.0.0.0" ? IPAddress.Any : IPAddress.Parse(options.Bind);
             kestrel.Listen(address, options.Port, listen => listen.UseConnectionHandler<RespConnectionHandler>());
+            if (options.HttpPort > 0) kestrel.Listen(address, options.HttpPort);
         });
-        return builder.Build();
+        var app = builder.Build();
+        app.MapDefaultEndpoints();
+        return app;
     }
 }

@@ -12,6 +12,9 @@ public sealed record SiloOptions
 
     public string? RequirePass { get; init; }
 
+    /// <summary>HTTP port for /health and /alive; 0 = no HTTP listener.</summary>
+    public int HttpPort { get; init; }
+
     public ProtocolLimits Limits { get; init; } = ProtocolLimits.Default;
 
     public string DataDir { get; init; } = "data";
@@ -25,6 +28,7 @@ public sealed record SiloOptions
         {
             Port = configuration.GetValue("port", defaults.Port),
             Bind = configuration["bind"] ?? defaults.Bind,
+            HttpPort = configuration.GetValue("http-port", defaults.HttpPort),
             RequirePass = configuration["requirepass"] is { Length: > 0 } password ? password : null,
             Limits = ProtocolLimits.Default with
             {

@@ -4,6 +4,7 @@ using OrleansStreams.Grains;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Silo.Commands;
 using OrleansStreams.Silo.Commands.Connection;
+using OrleansStreams.Silo.Commands.Expiry;
 using OrleansStreams.Silo.Commands.Hashes;
 using OrleansStreams.Silo.Commands.Keys;
 using OrleansStreams.Silo.Commands.Server;
@@ -37,6 +38,7 @@ public static class SiloServiceCollectionExtensions
                 .AddStreamCommands()
                 .AddStringCommands()
                 .AddHashCommands()
+                .AddExpiryCommands()
                 .Build();
             provider.GetRequiredService<SiloServices>().Commands = table;
             return table;

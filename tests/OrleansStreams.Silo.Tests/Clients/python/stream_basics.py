@@ -24,7 +24,7 @@ with r.pipeline() as pipe:
     ids = pipe.execute()
 assert len(ids) == 5
 assert r.xlen("py:s") == 3
-assert r.xtrim("py:s", maxlen=1) == 2
+assert r.xtrim("py:s", maxlen=1, approximate=False) == 2
 assert r.type("py:s") == "stream"
 assert r.exists("py:s") == 1
 assert r.delete("py:s") == 1

@@ -1,0 +1,3 @@
+namespace OrleansStreams.ConsumerGroups;
+
+public sealed record GroupDetailsResult(ConsumerGroupStatus Status, GroupDetails? Details);

@@ -1,0 +1,3 @@
+namespace OrleansStreams.ConsumerGroups;
+
+public sealed record GroupSummaryResult(ConsumerGroupStatus Status, GroupSummary? Summary);

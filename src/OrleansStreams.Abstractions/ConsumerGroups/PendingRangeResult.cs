@@ -1,0 +1,3 @@
+namespace OrleansStreams.ConsumerGroups;
+
+public sealed record PendingRangeResult(ConsumerGroupStatus Status, IReadOnlyList<PendingEntryInfo> Entries);

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Streams;
+
+public readonly record struct StreamAddResult(StreamAddStatus Status, StreamId Id);

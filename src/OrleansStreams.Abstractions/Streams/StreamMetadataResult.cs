@@ -1,0 +1,3 @@
+namespace OrleansStreams.Streams;
+
+public readonly record struct StreamMetadataResult(StreamStatus Status, StreamMetadata Metadata);

@@ -1,0 +1,8 @@
+namespace OrleansStreams.Streams;
+
+public enum StreamTrimStrategy
+{
+    None,
+    MaxLen,
+    MinId,
+}

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Strings;
+
+public readonly record struct IntegerUpdateResult(NumberUpdateStatus Status, long Value);

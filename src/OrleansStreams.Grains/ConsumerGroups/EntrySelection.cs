@@ -1,0 +1,20 @@
+using OrleansStreams.Streams;
+
+namespace OrleansStreams.Grains.ConsumerGroups;
+
+/// <summary>Copies some entries of a stream's answer into a reply of their own (claims return a subset, in their order).</summary>
+internal static class EntrySelection
+{
+    public static StreamEntries Select(StreamEntries source, IReadOnlyList<int> indexes)
+    {
+        if (indexes.Count == 0) return StreamEntries.Empty;
+        var builder = new StreamEntriesBuilder(entryCapacity: indexes.Count);
+        foreach (var index in indexes)
+        {
+            var entry = source[index];
+            builder.BeginEntry(entry.Id, entry.ItemCount);
+            foreach (var item in entry.Items) builder.AddItem(item);
+        }
+        return builder.Build();
+    }
+}

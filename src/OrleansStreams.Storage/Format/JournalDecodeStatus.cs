@@ -1,0 +1,10 @@
+namespace OrleansStreams.Storage;
+
+internal enum JournalDecodeStatus
+{
+    Ok,
+    Truncated,
+    UnknownFormat,
+    BadHeader,
+    ChecksumMismatch,
+}
