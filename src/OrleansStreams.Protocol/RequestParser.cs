@@ -33,13 +33,16 @@ public static class RequestParser
             if (reader.Remaining > limits.MaxInlineLength) { error = "Protocol error: too big mbulk count string"; return ParseStatus.ProtocolError; }
             return ParseStatus.NeedMoreData;
         }
-        if (!TryParseInteger(countLine, out var count) || count > int.MaxValue
-            || count > limits.MaxArguments || (!authenticated && count > limits.UnauthenticatedMaxArguments))
+        if (!TryParseInteger(countLine, out var count) || count > int.MaxValue || count > limits.MaxArguments)
         {
             error = "Protocol error: invalid multibulk length";
             return ParseStatus.ProtocolError;
         }
-        var maxBulk = authenticated ? limits.MaxBulkLength : Math.Min(limits.MaxBulkLength, limits.UnauthenticatedMaxBulkLength);
+        if (!authenticated && count > limits.UnauthenticatedMaxArguments)
+        {
+            error = "Protocol error: unauthenticated multibulk length";
+            return ParseStatus.ProtocolError;
+        }
         for (long i = 0; i < count; i++)
         {
             if (!reader.TryPeek(out var marker)) return ParseStatus.NeedMoreData;
@@ -54,9 +57,14 @@ public static class RequestParser
                 if (reader.Remaining > limits.MaxInlineLength) { error = "Protocol error: too big bulk count string"; return ParseStatus.ProtocolError; }
                 return ParseStatus.NeedMoreData;
             }
-            if (!TryParseInteger(lengthLine, out var length) || length < 0 || length > maxBulk)
+            if (!TryParseInteger(lengthLine, out var length) || length < 0 || length > limits.MaxBulkLength)
             {
                 error = "Protocol error: invalid bulk length";
+                return ParseStatus.ProtocolError;
+            }
+            if (!authenticated && length > limits.UnauthenticatedMaxBulkLength)
+            {
+                error = "Protocol error: unauthenticated bulk length";
                 return ParseStatus.ProtocolError;
             }
             if (reader.Remaining < length + 2) return ParseStatus.NeedMoreData;

@@ -1,6 +1,15 @@
 using OrleansStreams.Silo.Hosting;
 
-var app = SiloApplication.Create(args);
+WebApplication app;
+try
+{
+    app = SiloApplication.Create(args);
+}
+catch (SiloOptionsException exception)
+{
+    await Console.Error.WriteLineAsync($"OrleansStreams silo: {exception.Message}");
+    return 2;
+}
 var options = app.Services.GetRequiredService<SiloOptions>();
 try
 {

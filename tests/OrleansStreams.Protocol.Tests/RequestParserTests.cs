@@ -115,8 +115,8 @@ public sealed class RequestParserTests
     [Fact]
     public void BeforeAuthentication_LargeRequestsAreRefused()
     {
-        Assert.Equal("Protocol error: invalid multibulk length", Parse("*11\r\n", authenticated: false).Error);
-        Assert.Equal("Protocol error: invalid bulk length", Parse("*1\r\n$16385\r\n", authenticated: false).Error);
+        Assert.Equal("Protocol error: unauthenticated multibulk length", Parse("*11\r\n", authenticated: false).Error);
+        Assert.Equal("Protocol error: unauthenticated bulk length", Parse("*1\r\n$16385\r\n", authenticated: false).Error);
     }
 
     [Fact]

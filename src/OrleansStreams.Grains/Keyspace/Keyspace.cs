@@ -13,6 +13,16 @@ public sealed class Keyspace
 {
     private readonly ConcurrentDictionary<string, KeyInfo> _keys = new(StringComparer.Ordinal);
     private long _lastGeneration;
+    private GenerationLease? _lease;
+
+    /// <summary>The highest generation handed out or restored so far.</summary>
+    public long LastGeneration => Volatile.Read(ref _lastGeneration);
+
+    /// <summary>
+    /// Makes every generation handed out from now on wait until a durable <paramref name="lease"/> covers it, so
+    /// generations stay unique across restarts. Without one (in-memory storage) they are unique per process only.
+    /// </summary>
+    public void UseGenerationLease(GenerationLease lease) => _lease = lease;
 
     public bool IsLive(in KeyInfo info, long nowMs) => info.ExpiresAtMs == 0 || info.ExpiresAtMs > nowMs;
 
@@ -29,11 +39,11 @@ public sealed class Keyspace
                         ? new KeyClaim(true, type, existing.Generation, Created: false)
                         : new KeyClaim(false, existing.Type, existing.Generation, Created: false);
                 }
-                var replacement = new KeyInfo(key, type, Interlocked.Increment(ref _lastGeneration), 0);
+                var replacement = new KeyInfo(key, type, NextGeneration(), 0);
                 if (_keys.TryUpdate(key, replacement, existing)) return new KeyClaim(true, type, replacement.Generation, Created: true);
                 continue;
             }
-            var created = new KeyInfo(key, type, Interlocked.Increment(ref _lastGeneration), 0);
+            var created = new KeyInfo(key, type, NextGeneration(), 0);
             if (_keys.TryAdd(key, created)) return new KeyClaim(true, type, created.Generation, Created: true);
         }
     }
@@ -42,11 +52,24 @@ public sealed class Keyspace
     public void Restore(KeyInfo info)
     {
         _keys[info.Key] = info;
+        SkipGenerationsThrough(info.Generation);
+    }
+
+    /// <summary>Makes every later claim get a generation above <paramref name="generation"/> (start-up: above every one ever used).</summary>
+    public void SkipGenerationsThrough(long generation)
+    {
         long seen;
-        while ((seen = Volatile.Read(ref _lastGeneration)) < info.Generation)
+        while ((seen = Volatile.Read(ref _lastGeneration)) < generation)
         {
-            Interlocked.CompareExchange(ref _lastGeneration, info.Generation, seen);
+            Interlocked.CompareExchange(ref _lastGeneration, generation, seen);
         }
+    }
+
+    private long NextGeneration()
+    {
+        var generation = Interlocked.Increment(ref _lastGeneration);
+        _lease?.Cover(generation);
+        return generation;
     }
 
     /// <summary>Removes the key if it still belongs to <paramref name="generation"/>.</summary>

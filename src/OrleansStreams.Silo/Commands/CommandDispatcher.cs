@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using OrleansStreams.Protocol;
 using OrleansStreams.Silo.Connections;
+using OrleansStreams.Silo.Storage;
 
 namespace OrleansStreams.Silo.Commands;
 
@@ -109,9 +110,9 @@ public sealed partial class CommandDispatcher(SiloServices services, CommandTabl
         {
             // A fault inside one command must not take down the connection or the silo.
             LogCommandFailed(logger, definition.FullName, exception);
-            context.Reply.WriteError($"ERR {exception.Message}");
+            context.Reply.WriteError(StorageFailureReply.For(exception) ?? $"ERR {exception.Message}");
         }
-        if (definition.HasFlag(CommandFlags.Write) && definition.FirstKey > 0) TouchKeys(context, definition);
+        if (definition.HasFlag(CommandFlags.Write) && !definition.HasFlag(CommandFlags.KeepsWatches) && definition.FirstKey > 0) TouchKeys(context, definition);
     }
 
     private void TouchKeys(CommandContext context, CommandDefinition definition)

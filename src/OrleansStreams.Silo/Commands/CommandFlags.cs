@@ -23,4 +23,10 @@ public enum CommandFlags
     NoGate = 32,
 
     Fast = 64,
+
+    /// <summary>
+    /// A write that Redis does not count as a change of its key (consumer-group state: XACK, XCLAIM, XGROUP ...):
+    /// WATCHes on the key survive it. A handler that does change the key itself calls MarkModified.
+    /// </summary>
+    KeepsWatches = 128,
 }

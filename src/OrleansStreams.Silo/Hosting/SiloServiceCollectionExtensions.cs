@@ -4,6 +4,7 @@ using OrleansStreams.Grains;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Silo.Commands;
 using OrleansStreams.Silo.Commands.Connection;
+using OrleansStreams.Silo.Commands.ConsumerGroups;
 using OrleansStreams.Silo.Commands.Expiry;
 using OrleansStreams.Silo.Commands.Hashes;
 using OrleansStreams.Silo.Commands.Keys;
@@ -22,6 +23,8 @@ public static class SiloServiceCollectionExtensions
     {
         services.AddSingleton(options);
         services.TryAddSingleton(TimeProvider.System);
+        // Before the grains: the store opens and the keyspace is rebuilt before their hosted services start.
+        services.AddSiloStorage(options);
         services.AddOrleansStreamsGrains();
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<WatchRegistry>();
@@ -36,6 +39,7 @@ public static class SiloServiceCollectionExtensions
                 .AddKeyCommands()
                 .AddTransactionCommands()
                 .AddStreamCommands()
+                .AddConsumerGroupCommands()
                 .AddStringCommands()
                 .AddHashCommands()
                 .AddExpiryCommands()

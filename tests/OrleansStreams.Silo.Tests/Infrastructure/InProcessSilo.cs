@@ -22,7 +22,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     public static async Task<InProcessSilo> StartAsync(string[]? extraArgs = null, Action<IServiceCollection>? configureServices = null)
     {
         var port = FreePort.Next();
-        string[] args = ["--port", port.ToString(), "--bind", "127.0.0.1", "--Logging:LogLevel:Default", "Warning", .. extraArgs ?? []];
+        string[] args = ["--port", port.ToString(), "--bind", "127.0.0.1", "--Logging:LogLevel:Default", "Warning", "--storage", "memory", .. extraArgs ?? []];
         var app = SiloApplication.Create(args, configureServices);
         await app.StartAsync();
         return new InProcessSilo(app, port);

@@ -53,7 +53,7 @@ public static class HelloCommand
 
         if (context.Services.Options.RequirePass is not null && !client.Authenticated)
         {
-            context.Reply.WriteError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO <proto> AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
+            context.Reply.WriteError("NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time");
             return ValueTask.CompletedTask;
         }
 
