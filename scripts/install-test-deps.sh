@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: a real redis-server (the differential oracle),
-# redis-cli and redis-py (real clients). Idempotent: does nothing when they are present.
+# redis-cli and redis-py (real clients), and PostgreSQL. Idempotent: does nothing when they are present.
 set -euo pipefail
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 /usr/bin/python3 -c 'import redis' >/dev/null 2>&1 || need+=(python3-redis)
+# PostgreSQL for the storage and durability tests (they start their own throwaway cluster with start-postgres.sh).
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   sudo_cmd=""
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"

@@ -28,9 +28,7 @@ public sealed partial class KeyspaceRecovery(
     /// <summary>Generations reserved per durable write of the limit.</summary>
     public const long GenerationBlock = 1 << 16;
 
-    public RecoveryReport? LastReport { get; private set; }
-
-    public async Task StartAsync(CancellationToken cancellationToken) => LastReport = await RecoverAsync(cancellationToken);
+    public Task StartAsync(CancellationToken cancellationToken) => RecoverAsync(cancellationToken);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

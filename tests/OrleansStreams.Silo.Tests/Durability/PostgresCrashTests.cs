@@ -3,7 +3,7 @@ using Xunit.Abstractions;
 namespace OrleansStreams.Silo.Tests.Durability;
 
 [Collection("durability")]
-public sealed class PostgresCrashTests(PostgresCluster postgres, ITestOutputHelper output) : IClassFixture<PostgresCluster>
+public sealed class PostgresCrashTests(PostgresCluster postgres, ITestOutputHelper output)
 {
     [Fact]
     public async Task SiloKilledRepeatedly_WithPostgres_KeepsEveryAcknowledgedWrite()

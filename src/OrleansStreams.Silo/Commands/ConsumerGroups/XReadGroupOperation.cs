@@ -22,7 +22,10 @@ internal sealed class XReadGroupOperation(
         var nowMs = _retry ? context.Services.TimeProvider.GetUtcNow().ToUnixTimeMilliseconds() : context.NowMs;
         _retry = true;
 
-        for (var k = 0; k < keys.Length; k++)
+        // Every key must hold the group, with a usable ID, before any is served. A single key with a usable ID needs no
+        // separate check: its read fails as a whole, with the same status, when the key or group is missing.
+        var check = keys.Length > 1 || IdError(ids[0].Kind) is not null;
+        for (var k = 0; check && k < keys.Length; k++)
         {
             var status = await GroupGrains.Get(context, keys[k], group).InvokeAsync(g => g.ExistsAsync(nowMs)).ConfigureAwait(false);
             if (status != ConsumerGroupStatus.Ok)
@@ -45,7 +48,7 @@ internal sealed class XReadGroupOperation(
             var result = await GroupGrains.Get(context, keys[k], group).InvokeAsync(g => g.ReadAsync(request)).ConfigureAwait(false);
             if (result.Status != ConsumerGroupStatus.Ok)
             {
-                // The key or group vanished since the check above (another client's command ran in between).
+                // A missing key or group; or, with several keys, one that vanished since the check above.
                 WriteFailure(keys[k], result.Status);
                 return true;
             }

@@ -4,6 +4,7 @@ using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Hashes;
 using OrleansStreams.Keys;
 using OrleansStreams.Silo.Commands.Strings;
+using OrleansStreams.Streams;
 using OrleansStreams.Strings;
 
 namespace OrleansStreams.Silo.Commands.Expiry;
@@ -115,6 +116,7 @@ internal static class KeyExpiry
     {
         KeyType.String => grains.GetGrain<IStringGrain>(key),
         KeyType.Hash => grains.GetGrain<IHashGrain>(key),
+        KeyType.Stream => grains.GetGrain<IStreamGrain>(key),
         _ => null,
     };
 

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Benchmarks.Load;
+
+public sealed record RedisBenchmarkResult(double RequestsPerSecond, double AverageMs, double P50Ms, double P99Ms);

@@ -1,0 +1,10 @@
+namespace OrleansStreams.Benchmarks.Reporting;
+
+public enum MetricUnit
+{
+    OpsPerSecond,
+    EntriesPerSecond,
+    Microseconds,
+    BytesPerEntry,
+    Milliseconds,
+}

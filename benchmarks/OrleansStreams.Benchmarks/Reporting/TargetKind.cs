@@ -1,0 +1,9 @@
+namespace OrleansStreams.Benchmarks.Reporting;
+
+public enum TargetKind
+{
+    None,
+    RatioAtLeast,
+    RatioAtMost,
+    SiloBelow,
+}
