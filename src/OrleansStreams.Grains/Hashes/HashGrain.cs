@@ -188,9 +188,10 @@ internal sealed class HashGrain(Keyspace.Keyspace keyspace) : Grain, IHashGrain
 
     private async ValueTask RemoveAsync()
     {
+        // The key is released only once its journal is gone: a failed delete leaves key and state as they were.
+        await _journal.ClearAsync();
         _owned.Release();
         _fields.Clear();
-        await _journal.ClearAsync();
     }
 
     private async ValueTask SetFieldAsync(string field, byte[] value, bool created)

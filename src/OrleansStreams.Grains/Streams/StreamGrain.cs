@@ -278,10 +278,11 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
 
     private async ValueTask RemoveAsync()
     {
+        // The key is released only once its journal is gone: a failed delete leaves key and state as they were.
+        await _journal.ClearAsync();
         _owned.Release();
         _state.Clear();
         _journalBytes = 0;
-        await _journal.ClearAsync();
         // A blocked XREADGROUP must re-run and report the missing key; XREAD re-runs, finds nothing and waits on.
         notifications.Signal(GrainId.Key);
     }

@@ -160,9 +160,10 @@ internal sealed class StringGrain(Keyspace.Keyspace keyspace) : Grain, IStringGr
 
     private async ValueTask RemoveAsync()
     {
+        // The key is released only once its journal is gone: a failed delete leaves key and state as they were.
+        await _journal.ClearAsync();
         _owned.Release();
         _value = null;
-        await _journal.ClearAsync();
     }
 
     private ValueTask SaveValueAsync(bool created) => SaveAsync(expiryOnly: false, created);

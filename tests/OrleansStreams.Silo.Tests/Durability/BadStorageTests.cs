@@ -43,6 +43,12 @@ public sealed class BadStorageTests : IDisposable
                 Assert.Equal(":1\r\n", await client.ExecuteAsync("XLEN", "s"));
                 Assert.Equal("$6\r\nbefore\r\n", await client.ExecuteAsync("GET", "k"));
 
+                // A delete the store refused leaves the keys as they were, in memory as on disk.
+                Assert.StartsWith("-ERR storage unavailable: ", await client.ExecuteAsync("DEL", "s"));
+                Assert.StartsWith("-ERR storage unavailable: ", await client.ExecuteAsync("DEL", "k"));
+                Assert.Equal(":1\r\n", await client.ExecuteAsync("XLEN", "s"));
+                Assert.Equal(":2\r\n", await client.ExecuteAsync("EXISTS", "s", "k"));
+
                 await using var rollback = locker.CreateCommand();
                 rollback.CommandText = "ROLLBACK";
                 await rollback.ExecuteNonQueryAsync();
