@@ -5,6 +5,7 @@ using OrleansStreams.GrainHost;
 using OrleansStreams.Hashes;
 using OrleansStreams.Keys;
 using OrleansStreams.Grains.Keyspace;
+using OrleansStreams.Streams;
 using OrleansStreams.Strings;
 
 namespace OrleansStreams.Grains.Expiry;
@@ -17,7 +18,6 @@ namespace OrleansStreams.Grains.Expiry;
 public sealed partial class ExpirySweeper(
     Keyspace.Keyspace keyspace,
     IGrainFactory grains,
-    KeyOwners owners,
     TimeProvider timeProvider,
     IOptions<ExpirySweeperOptions> options,
     ILogger<ExpirySweeper> logger) : BackgroundService
@@ -76,20 +76,9 @@ public sealed partial class ExpirySweeper(
     {
         KeyType.String => grains.GetGrain<IStringGrain>(entry.Key).InvokeAsync(g => g.EvictExpiredAsync(nowMs), cancellationToken),
         KeyType.Hash => grains.GetGrain<IHashGrain>(entry.Key).InvokeAsync(g => g.EvictExpiredAsync(nowMs), cancellationToken),
-        _ => DeleteIfStillExpiredAsync(entry, nowMs, cancellationToken),
+        KeyType.Stream => grains.GetGrain<IStreamGrain>(entry.Key).InvokeAsync(g => g.EvictExpiredAsync(nowMs), cancellationToken),
+        _ => ValueTask.FromResult(false),
     };
-
-    private async ValueTask<bool> DeleteIfStillExpiredAsync(KeyInfo entry, long nowMs, CancellationToken cancellationToken)
-    {
-        // TODO(lead): streams have no generation-checked eviction (the string and hash grains have
-        // EvictExpiredAsync). DeleteAsync after re-checking leaves a tiny window in which a key re-created between
-        // the check and the delete is deleted too; IKeyGrain could gain EvictExpiredAsync(nowMs).
-        if (!keyspace.TryGetIncludingExpired(entry.Key, out var current) || current.Generation != entry.Generation || keyspace.IsLive(current, nowMs))
-        {
-            return false;
-        }
-        return await owners.Get(entry.Type, entry.Key).InvokeAsync(static g => g.DeleteAsync(), cancellationToken);
-    }
 
     [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Active expiry removed {Count} keys")]
     private static partial void LogSwept(ILogger logger, int count);

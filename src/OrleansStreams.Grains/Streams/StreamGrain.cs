@@ -261,6 +261,8 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
             _state.Clear();
             _journalBytes = 0;
             await _journal.ClearAsync();
+            // An expired stream is gone for blocked XREADGROUP callers too: they re-run and see it missing.
+            notifications.Signal(GrainId.Key);
         }
         return false;
     }

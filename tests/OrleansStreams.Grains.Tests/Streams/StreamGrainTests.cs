@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
 using OrleansStreams.Grains.Tests.Infrastructure;
 using OrleansStreams.Keys;
@@ -178,6 +179,27 @@ public sealed class StreamGrainTests : IAsyncLifetime
         var later = Now;
         Assert.Equal(StreamStatus.NoKey, (await Stream("expiring").InvokeAsync(g => g.LengthAsync(later))).Status);
         Assert.False(_host.Keyspace.TryGetIncludingExpired("expiring", out _));
+    }
+
+    [Fact]
+    public async Task Sweeper_EvictsAnExpiredStream_AndWakesItsBlockedReaders()
+    {
+        await AddAsync("swept", "1-0", "f", "v");
+        await AddAsync("kept", "1-0", "f", "v");
+        var when = Now + 1000;
+        var now = Now;
+        Assert.Equal(ExpireOutcome.Applied, await Stream("swept").InvokeAsync(g => g.ExpireAsync(new ExpireRequest(when, ExpireConditions.None, now))));
+        using var waiter = _host.Notifications.Register(["swept"]);
+        var sweeper = _host.Services.GetRequiredService<OrleansStreams.Grains.Expiry.ExpirySweeper>();
+
+        Assert.Equal(0, await sweeper.SweepAsync());
+        _host.Clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.Equal(1, await sweeper.SweepAsync());
+
+        await waiter.Signaled.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.False(_host.Keyspace.TryGetIncludingExpired("swept", out _));
+        Assert.True(_host.Keyspace.TryGetIncludingExpired("kept", out _));
+        Assert.Equal(["1-0 f v"], await AllAsync("kept"));
     }
 
     [Fact]
