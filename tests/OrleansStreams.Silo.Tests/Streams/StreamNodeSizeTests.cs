@@ -5,8 +5,7 @@ using OrleansStreams.Silo.Tests.Infrastructure;
 namespace OrleansStreams.Silo.Tests.Streams;
 
 /// <summary>
-/// Approximate trimming with smaller storage nodes (Redis's "XADD with LIMIT consecutive calls" and friends). The
-/// silo's node settings are changed directly until CONFIG SET stream-node-max-entries reaches them.
+/// Approximate trimming with smaller storage nodes (Redis's "XADD with LIMIT consecutive calls" and friends).
 /// </summary>
 [Collection("differential")]
 public sealed class StreamNodeSizeTests(DifferentialFixture fixture)
@@ -62,20 +61,43 @@ public sealed class StreamNodeSizeTests(DifferentialFixture fixture)
         });
     }
 
+    [Fact]
+    public async Task ConfigSet_OfNodeLimits_ValidatesAndReadsBackAsRedisDoes()
+    {
+        try
+        {
+            await fixture.AssertSameScriptAsync(
+            [
+                ["CONFIG", "SET", "stream-node-max-entries", "4kb"],
+                ["CONFIG", "SET", "stream-node-max-entries", "-1"],
+                ["CONFIG", "SET", "stream-node-max-bytes", "x"],
+                ["CONFIG", "SET", "stream-node-max-bytes", "-5"],
+                ["CONFIG", "SET", "stream-node-max-bytes", "8kb"],
+                ["CONFIG", "SET", "stream-node-max-entries", "50"],
+                ["CONFIG", "GET", "stream-node-max-bytes"],
+                ["CONFIG", "GET", "stream-node-max-entries"],
+            ]);
+            Assert.Equal(50, fixture.SiloServer.Services.GetRequiredService<StreamSettings>().NodeMaxEntries);
+            Assert.Equal(8192, fixture.SiloServer.Services.GetRequiredService<StreamSettings>().NodeMaxBytes);
+        }
+        finally
+        {
+            await fixture.AssertSameAsync("CONFIG", "SET", "stream-node-max-entries", "100", "stream-node-max-bytes", "4096");
+        }
+    }
+
+    /// <summary>Runs a test with smaller nodes on both servers, set the way users set them: CONFIG SET.</summary>
     private async Task WithNodeMaxEntriesAsync(int entries, Func<Task> test)
     {
-        var settings = fixture.SiloServer.Services.GetRequiredService<StreamSettings>();
-        var previous = settings.NodeMaxEntries;
-        Assert.Equal("+OK\r\n", await fixture.Redis.ExecuteAsync("CONFIG", "SET", "stream-node-max-entries", entries.ToString()));
-        settings.NodeMaxEntries = entries;
+        var previous = fixture.SiloServer.Services.GetRequiredService<StreamSettings>().NodeMaxEntries;
+        await fixture.AssertSameAsync("CONFIG", "SET", "stream-node-max-entries", entries.ToString());
         try
         {
             await test();
         }
         finally
         {
-            settings.NodeMaxEntries = previous;
-            await fixture.Redis.ExecuteAsync("CONFIG", "SET", "stream-node-max-entries", previous.ToString());
+            await fixture.AssertSameAsync("CONFIG", "SET", "stream-node-max-entries", previous.ToString());
         }
     }
 }

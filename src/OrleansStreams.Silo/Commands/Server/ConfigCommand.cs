@@ -48,9 +48,9 @@ public static class ConfigCommand
         for (var i = 2; i < args.Count; i += 2)
         {
             configuration.TryGetParameter(args.Text(i), out var parameter);
-            if (!parameter.Set!(args.Text(i + 1)))
+            if (parameter.Set!(args.Text(i + 1)) is { } problem)
             {
-                context.Reply.WriteError($"ERR CONFIG SET failed (possibly related to argument '{args.Text(i)}') - argument couldn't be parsed into an integer");
+                context.Reply.WriteError($"ERR CONFIG SET failed (possibly related to argument '{args.Text(i)}') - {problem}");
                 return ValueTask.CompletedTask;
             }
         }
