@@ -42,13 +42,50 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
 
     public async ValueTask<StreamAddResult> AddAsync(StreamAddRequest request)
     {
+        var outcome = await AppendAsync(request);
+        if (outcome.Dirty) await SaveAsync(outcome.Created);
+        if (outcome.Result.Status == StreamAddStatus.Added) notifications.Signal(GrainId.Key);
+        return outcome.Result;
+    }
+
+    public async ValueTask<StreamAddResult[]> AddBatchAsync(StreamAddRequest[] requests)
+    {
+        var results = new StreamAddResult[requests.Length];
+        var dirty = false;
+        var created = false;
+        var added = false;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            // An expiry that falls inside the batch clears the journal: commit what came before it first.
+            if (dirty && _owned.ExpiresAtMs != 0 && requests[i].NowMs >= _owned.ExpiresAtMs)
+            {
+                await SaveAsync(created);
+                dirty = created = false;
+            }
+
+            var outcome = await AppendAsync(requests[i]);
+            results[i] = outcome.Result;
+            dirty |= outcome.Dirty;
+            created |= outcome.Created;
+            added |= outcome.Result.Status == StreamAddStatus.Added;
+        }
+
+        // One commit acknowledges the whole batch; if it fails, no request in it is acknowledged.
+        if (dirty) await SaveAsync(created);
+        if (added) notifications.Signal(GrainId.Key);
+        return results;
+    }
+
+    /// <summary>Applies one XADD to memory and buffers its journal record; the caller commits.</summary>
+    private async ValueTask<AppendOutcome> AppendAsync(StreamAddRequest request)
+    {
         var nowMs = request.NowMs;
         var created = false;
         if (!await IsLiveAsync(nowMs))
         {
-            if (_owned.OtherType(nowMs) != KeyType.None) return new(StreamAddStatus.WrongType, default);
-            if (request.NoMakeStream) return new(StreamAddStatus.NoStream, default);
-            if (!_owned.TryClaim(nowMs, out _)) return new(StreamAddStatus.WrongType, default);
+            if (_owned.OtherType(nowMs) != KeyType.None) return new(new(StreamAddStatus.WrongType, default), Dirty: false, Created: false);
+            if (request.NoMakeStream) return new(new(StreamAddStatus.NoStream, default), Dirty: false, Created: false);
+            if (!_owned.TryClaim(nowMs, out _)) return new(new(StreamAddStatus.WrongType, default), Dirty: false, Created: false);
             created = true;
             AppendClaim();
         }
@@ -58,18 +95,17 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         if (status != StreamAddStatus.Added)
         {
             // As in Redis, a key created by this call stays (empty) even when the entry is refused.
-            if (created) await SaveAsync(created);
-            return new(status, default);
+            return new(new(status, default), Dirty: created, Created: created);
         }
 
         _writer.Begin(StreamRecordKind.Add).Id(id).UInt((ulong)request.Fields.PairCount).Raw(request.Fields.Encoded);
         if (!request.Trim.IsNone && log.Trim(request.Trim, settings.NodeMaxEntries) > 0) _state.WriteTrimOutcome(_writer);
         else _writer.Byte(StreamRecordKind.TrimNone);
         Append(_writer.Complete());
-        await SaveAsync(created);
-        notifications.Signal(GrainId.Key);
-        return new(StreamAddStatus.Added, id);
+        return new(new(StreamAddStatus.Added, id), Dirty: true, Created: created);
     }
+
+    private readonly record struct AppendOutcome(StreamAddResult Result, bool Dirty, bool Created);
 
     public async ValueTask<StreamReadResult> RangeAsync(StreamId start, StreamId end, long count, bool reverse, long nowMs)
     {

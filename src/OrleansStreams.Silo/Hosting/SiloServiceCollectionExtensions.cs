@@ -29,6 +29,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<WatchRegistry>();
         services.AddSingleton<ExecutionGate>();
+        services.AddSingleton<StreamAppendBatcher>();
         services.AddSingleton<ServerConfiguration>();
         services.AddSingleton<SiloServices>();
         services.AddSingleton(provider =>

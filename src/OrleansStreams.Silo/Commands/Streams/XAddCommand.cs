@@ -33,7 +33,7 @@ public static class XAddCommand
         for (var i = firstField; i < args.Count; i++) fields.Add(args[i]);
         var request = new StreamAddRequest(parsed.IdMode, parsed.Id, fields, parsed.Trim, parsed.NoMakeStream, context.NowMs);
 
-        var result = await context.Grains.GetGrain<IStreamGrain>(args.Text(1)).InvokeAsync(g => g.AddAsync(request)).ConfigureAwait(false);
+        var result = await context.Services.StreamAppends.AddAsync(args.Text(1), request).ConfigureAwait(false);
         switch (result.Status)
         {
             case StreamAddStatus.Added:
