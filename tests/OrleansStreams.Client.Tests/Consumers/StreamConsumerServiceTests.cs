@@ -162,15 +162,19 @@ public sealed class StreamConsumerServiceTests(SiloFixture fixture)
         var key = TestKeys.New("drop");
         await Client.XAddAsync(key, ("job", "poison"));
         var attempts = 0;
+        var lastAttempt = new TaskCompletionSource();
         using var service = new StreamConsumerService(Client, Options(key) with { MaxAttempts = 2, OnFailure = FailedEntryAction.Acknowledge }, (_, _) =>
         {
-            Interlocked.Increment(ref attempts);
+            if (Interlocked.Increment(ref attempts) == 2) lastAttempt.TrySetResult();
             throw new InvalidOperationException("always fails");
         });
         await service.StartAsync(CancellationToken.None);
-        await WaitUntilAsync(async () => (await Client.XPendingAsync(key, "workers")).Count == 0 && attempts == 2, "the poison entry to be acknowledged after 2 attempts");
+        await lastAttempt.Task.WaitAsync(WaitLimit);
+        // Stopping waits for the handler's last step, the acknowledgement.
         await service.StopAsync(CancellationToken.None);
+
         Assert.Equal(2, attempts);
+        Assert.Equal(0, (await Client.XPendingAsync(key, "workers")).Count);
     }
 
     [Fact]
@@ -252,7 +256,7 @@ public sealed class StreamConsumerServiceTests(SiloFixture fixture)
         using var host = builder.Build();
         await host.StartAsync();
         // The groups start at "$": wait until both consumers have created them before adding.
-        await WaitUntilAsync(async () => await GroupExistsAsync(first) && await GroupExistsAsync(second), "both consumers to create their groups");
+        await Eventually.WaitUntilAsync(async () => await GroupExistsAsync(first) && await GroupExistsAsync(second), "both consumers to create their groups");
         await Client.XAddAsync(first, ("job", "a"));
         await Client.XAddAsync(second, ("job", "b"));
         await both.Task.WaitAsync(WaitLimit);
@@ -264,16 +268,6 @@ public sealed class StreamConsumerServiceTests(SiloFixture fixture)
 
     private async Task<bool> GroupExistsAsync(string key) =>
         (await Client.ExistsAsync(key)) == 1 && (await Client.XInfoGroupsAsync(key)).Any(group => group.Name == "workers");
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = DateTime.UtcNow + WaitLimit;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Waited {WaitLimit.TotalSeconds} s for {what}.");
-            await Task.Delay(20);
-        }
-    }
 
     private static void InterlockedMax(ref int target, int value)
     {
