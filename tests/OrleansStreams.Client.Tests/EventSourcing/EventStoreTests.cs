@@ -164,7 +164,7 @@ public sealed class EventStoreTests(SiloFixture fixture)
     [SkippableFact]
     public async Task AppendingSeveralEvents_IsAllOrNothing()
     {
-        await ServerExtensions.RequireCommandAsync(Client, "XADDMULTIIF", TestKeys.New("probe"), "VERSION", "1", "*", "1", "f", "v");
+        await ServerExtensions.RequireCommandAsync(Client, "XADDMULTIIF", TestKeys.New("probe"), "VERSION", "1", "ENTRIES", "1", "*", "1", "f", "v");
         var stream = TestKeys.New("batch");
         var store = Store();
         EventData[] batch = [new("a", "1"), new("b", "2"), new("c", "3")];
