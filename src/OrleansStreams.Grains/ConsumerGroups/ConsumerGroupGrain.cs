@@ -1,5 +1,7 @@
 using OrleansStreams.ConsumerGroups;
+using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.Diagnostics;
 using OrleansStreams.Keys;
 using OrleansStreams.Streams;
 
@@ -26,6 +28,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
     private string _groupName = "";
     private ConsumerGroup? _group;
     private long _journalBytes;
+    private EntryInstruments? _instruments;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -37,6 +40,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         _groupName = groupName;
         _stream = streams.GetStream(streamKey);
         _journal = Context.GetJournal(JournalName);
+        _instruments = Context.Services.GetService<EntryInstruments>();
         await _journal.RecoverAsync(
             snapshot => _group = GroupJournalReplay.ReadSnapshot(snapshot.Span),
             record =>
@@ -57,6 +61,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
                 await ForgetGroupAsync();
             }
         }
+        PublishGauges();
     }
 
     public async ValueTask<ConsumerGroupStatus> ExistsAsync(long nowMs)
@@ -169,6 +174,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
             Append(GroupRecords.Delivered(_writer, request.Consumer, now, group.Cursor, pendingIds));
         }
         await CommitAsync();
+        _instruments?.Delivered(read.Entries.Count, history: false);
         return new GroupReadResult(ConsumerGroupStatus.Ok, read.Entries.Count > 0, read.Entries, created);
     }
 
@@ -186,6 +192,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         {
             Append(GroupRecords.Acknowledged(_writer, acknowledged));
             await CommitAsync();
+            _instruments?.Acknowledged(acknowledged.Count);
         }
         return new GroupCountResult(ConsumerGroupStatus.Ok, acknowledged.Count);
     }
@@ -220,6 +227,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         if (group.Cursor.LastDeliveredId != cursorBefore) Append(GroupRecords.CursorSet(_writer, group.Cursor));
         AppendClaim(request.Consumer, now, outcome);
         await CommitAsync();
+        _instruments?.Claimed(outcome.Claimed.Count, automatic: false);
 
         var entries = request.JustId ? StreamEntries.Empty : EntrySelection.Select(read.Entries, outcome.ClaimedEntryIndexes);
         return new ClaimResult(ConsumerGroupStatus.Ok, outcome.Claimed, entries);
@@ -247,6 +255,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         Append(GroupRecords.ConsumerSeen(_writer, request.Consumer, now));
         AppendClaim(request.Consumer, now, outcome);
         await CommitAsync();
+        _instruments?.Claimed(outcome.Claimed.Count, automatic: true);
 
         var claimedEntries = request.JustId ? StreamEntries.Empty : EntrySelection.Select(entries, outcome.ClaimedEntryIndexes);
         return new AutoClaimResult(ConsumerGroupStatus.Ok, outcome.NextCursor, outcome.Claimed, claimedEntries, outcome.Removed);
@@ -297,6 +306,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         Append(GroupRecords.ConsumerSeen(_writer, request.Consumer, now));
         if (redelivered.Count > 0) Append(GroupRecords.Redelivered(_writer, now, redelivered));
         await CommitAsync();
+        _instruments?.Delivered(redelivered.Count, history: true);
         return new GroupReadResult(ConsumerGroupStatus.Ok, Served: true, entries, created);
     }
 
@@ -337,6 +347,7 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
         _group = null;
         await _journal.SnapshotAsync(GroupRecords.Snapshot(_writer, null));
         _journalBytes = 0;
+        _instruments?.Gauges.RemoveGroup(_streamKey, _groupName);
     }
 
     private void AppendClaim(string consumer, long nowMs, ClaimOutcome outcome)
@@ -359,6 +370,13 @@ public sealed class ConsumerGroupGrain(IStreamViewProvider streams, Keyspace.Key
             await _journal.SnapshotAsync(GroupRecords.Snapshot(_writer, _group));
             _journalBytes = 0;
         }
+        PublishGauges();
+    }
+
+    /// <summary>Hands the pending and lag gauges this turn's outcome (they never read the group off-turn).</summary>
+    private void PublishGauges()
+    {
+        if (_group is { } group) _instruments?.Gauges.PublishGroup(_streamKey, _groupName, group.Pending.Count, group.Cursor.LastDeliveredId, group.Cursor.EntriesRead);
     }
 
     private long EstimatedSnapshotBytes()
