@@ -31,7 +31,7 @@ public static class ServiceDefaultsExtensions
     /// <summary>/health: every check passes (ready). /alive: the process is running. Mapped in every environment: probes need them.</summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
-        app.Use(HealthProbeTraceFilter.InvokeAsync);
+        app.Use(HttpRequestTracing.InvokeAsync);
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag), ResponseWriter = HealthReportWriter.WriteAsync });
         return app;
