@@ -5,6 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OrleansStreams.ServiceDefaults.Health;
+using OrleansStreams.ServiceDefaults.Hosting;
 using OrleansStreams.ServiceDefaults.Telemetry;
 
 namespace OrleansStreams.ServiceDefaults;
@@ -23,6 +24,7 @@ public static class ServiceDefaultsExtensions
             options.TimestampFormat = "HH:mm:ss.fff ";
         });
         builder.AddTelemetry(serviceName ?? builder.Environment.ApplicationName);
+        builder.Services.AddHostedService<ParentProcessWatch>();
         // Liveness must not depend on storage; readiness checks are added by each process.
         builder.Services.AddHealthChecks().AddCheck("self", () => HealthCheckResult.Healthy("process running"), [LiveTag]);
         return builder;

@@ -20,7 +20,11 @@ public static class TelemetryHostingExtensions
         var otlp = OtlpEndpoint.FromConfiguration(builder.Configuration);
         var services = builder.Services;
         services.AddSingleton(resource);
-        services.AddOptions<TelemetryOptions>();
+        var interval = builder.Configuration["OTEL_METRIC_EXPORT_INTERVAL"];
+        services.AddOptions<TelemetryOptions>().Configure(options =>
+        {
+            if (int.TryParse(interval, out var milliseconds) && milliseconds > 0) options.MetricExportInterval = TimeSpan.FromMilliseconds(milliseconds);
+        });
 
         builder.Logging.AddOpenTelemetry(logging =>
         {
