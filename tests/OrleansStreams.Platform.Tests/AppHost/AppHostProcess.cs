@@ -55,11 +55,11 @@ public sealed partial class AppHostProcess : IAsyncDisposable
         }
     }
 
-    public static async Task<AppHostProcess> StartAsync()
+    public static async Task<AppHostProcess> StartAsync(params string[] extraArgs)
     {
         var dataDir = Path.Combine(Path.GetTempPath(), "orleansstreams-apphost-" + Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[AppHostAssembly, "--resp-port", "0", "--silo-http-port", "0", "--api-port", "0", "--dashboard-port", "0", "--data-dir", dataDir])
+        foreach (var arg in (string[])[AppHostAssembly, "--resp-port", "0", "--silo-http-port", "0", "--api-port", "0", "--dashboard-port", "0", "--data-dir", dataDir, .. extraArgs])
         {
             start.ArgumentList.Add(arg);
         }

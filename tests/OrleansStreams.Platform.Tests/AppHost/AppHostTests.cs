@@ -45,6 +45,26 @@ public sealed class AppHostTests
         Assert.Empty(ProcessTable.WithCommandLineContaining(host.DataDir));
     }
 
+    [Fact]
+    public async Task AppHost_WithOtlp_HasEveryChildExportLogsMetricsAndTracesUnderItsServiceName()
+    {
+        await using var collector = await OtlpReceiver.StartAsync();
+        await using var host = await AppHostProcess.StartAsync("--otlp", collector.Endpoint.ToString(), "--otlp-protocol", "http/protobuf");
+        var resp = host.PrintedUrl("silo RESP") ?? throw new Xunit.Sdk.XunitException($"No RESP URL printed:\n{host.Output}");
+        await using (var client = await RawRespClient.ConnectAsync(resp.Port))
+        {
+            Assert.StartsWith("$", await client.ExecuteAsync("XADD", "otlp-orders", "*", "item", "widget"));
+        }
+
+        var timeout = TimeSpan.FromSeconds(60);
+        // The AppHost sets the service name and one-second export intervals; the silo's own spans, meters and logs arrive.
+        await collector.WaitForAsync("/v1/traces", timeout, "silo", "XADD", "IStreamGrain", "journal.commit");
+        await collector.WaitForAsync("/v1/metrics", timeout, "silo", "orleansstreams.entries.appended", "orleansstreams.command.duration");
+        await collector.WaitForAsync("/v1/logs", timeout, "silo", "opened with durability");
+        host.Signal(Sigterm);
+        Assert.Equal(0, await host.WaitForExitAsync(ExitTimeout));
+    }
+
     /// <summary>Uses every printed URL and returns the children's process ids.</summary>
     private static async Task<IReadOnlyList<int>> UseTheSystemAsync(AppHostProcess host)
     {
