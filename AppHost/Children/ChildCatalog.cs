@@ -20,7 +20,7 @@ public static class ChildCatalog
                 [("silo RESP", $"redis://127.0.0.1:{plan.RespPort}"), ("silo health", $"http://127.0.0.1:{plan.SiloHttpPort}/health")]);
         }),
         new("api", "src/OrleansStreams.Api", ["silo"], plan => new ChildLaunch(
-            ["--port", $"{plan.ApiPort}", "--bind", "127.0.0.1", "--silo-host", "127.0.0.1", "--silo-port", $"{plan.RespPort}"],
+            ["--port", $"{plan.ApiPort}", "--bind", "127.0.0.1", "--silo-host", "127.0.0.1", "--silo-port", $"{plan.RespPort}", .. plan.Options.ApiArguments],
             new Dictionary<string, string> { ["services__silo__resp__0"] = $"tcp://127.0.0.1:{plan.RespPort}" },
             new Uri($"http://127.0.0.1:{plan.ApiPort}/health"),
             [("API", $"http://127.0.0.1:{plan.ApiPort}/"), ("API dashboard", $"http://127.0.0.1:{plan.ApiPort}/"), ("OpenAPI", $"http://127.0.0.1:{plan.ApiPort}/openapi/v1.json")])),

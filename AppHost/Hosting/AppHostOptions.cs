@@ -7,7 +7,7 @@ public sealed record AppHostOptions
 
     public int SiloHttpPort { get; init; } = 6381;
 
-    public int ApiPort { get; init; } = 5080;
+    public int ApiPort { get; init; } = 8080;
 
     public int DashboardPort { get; init; } = 18888;
 
@@ -23,12 +23,21 @@ public sealed record AppHostOptions
 
     public string OtlpProtocol { get; init; } = "grpc";
 
+    /// <summary>Everything after <c>--</c>: passed to the API as they are (for example <c>--api-keys</c>).</summary>
+    public IReadOnlyList<string> ApiArguments { get; init; } = [];
+
     public static AppHostOptions Parse(string[] args)
     {
         var options = new AppHostOptions();
         for (var i = 0; i < args.Length; i++)
         {
             var name = args[i];
+            if (name == "--")
+            {
+                options = options with { ApiArguments = args[(i + 1)..] };
+                break;
+            }
+
             if (name is "-h" or "--help") throw new AppHostUsageException(null);
             if (i + 1 >= args.Length) throw new AppHostUsageException($"{name} needs a value.");
             var value = args[++i];
@@ -64,5 +73,6 @@ public sealed record AppHostOptions
           --otlp <endpoint>                  send every child's logs, metrics and traces to this OTLP endpoint
           --otlp-protocol grpc|http/protobuf (default grpc)
           --resp-port, --silo-http-port, --api-port, --dashboard-port <port>   (0 = any free port)
+          -- <API options>                   the rest goes to the API (for example --api-keys)
         """;
 }
