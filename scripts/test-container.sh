@@ -5,7 +5,8 @@
 #   3. publishes the silo (and the API, when its project exists) with `dotnet publish /t:PublishContainer`,
 #      that base, and ContainerArchiveOutputPath: the SDK writes each image as an archive;
 #   4. unpacks the silo's archive with umoci and starts the image's own entrypoint and arguments from the
-#      unpacked rootfs (chroot, as the image's user), then checks it answers PING over RESP and /health.
+#      unpacked rootfs (chroot, as the image's user), then checks it answers PING over RESP and /health;
+#      with the API's archive, starts it the same way against that silo and checks its /health.
 # The cloud build (azd) runs the same publish with the default base, mcr.microsoft.com/dotnet/aspnet:10.0.
 # Needs root (chroot), skopeo, umoci, docker-registry, redis-cli, curl: scripts/install-test-deps.sh installs them.
 set -euo pipefail
@@ -15,7 +16,10 @@ out="${CONTAINER_TEST_OUT:-$repo/artifacts/containers}"
 work=$(mktemp -d /tmp/orleansstreams-container.XXXXXX)
 registry_pid=""
 silo_pid=""
+api_pid=""
+started_pid=""
 cleanup() {
+  [ -n "$api_pid" ] && kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null || true
   [ -n "$silo_pid" ] && kill "$silo_pid" 2>/dev/null && wait "$silo_pid" 2>/dev/null || true
   [ -n "$registry_pid" ] && kill "$registry_pid" 2>/dev/null && wait "$registry_pid" 2>/dev/null || true
   rm -rf "$work"
@@ -104,51 +108,69 @@ else
   log "API image skipped: src/OrleansStreams.Api is not in this checkout"
 fi
 
-# 4. Unpack the silo image and run its entrypoint from the rootfs, as the image says (user, env, workdir, args).
-mkdir -p "$work/silo-oci"
-tar -xf "$out/orleansstreams-silo.tar" -C "$work/silo-oci"
-ref=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["manifests"][0]; print(m.get("annotations",{}).get("org.opencontainers.image.ref.name",""))' "$work/silo-oci/index.json")
-umoci unpack --image "$work/silo-oci${ref:+:$ref}" "$work/silo-bundle" >/dev/null
-bundle="$work/silo-bundle"
-resp_port=$(free_port)
-http_port=$(free_port)
-mapfile -t spec < <(python3 - "$bundle/config.json" <<'PY'
+# 4. Unpack an image and run its entrypoint from the rootfs, as the image says (user, env, args), with the test's
+#    options appended (later options win) so parallel runs do not collide.
+run_image() {
+  local name=$1; shift
+  local oci="$work/$name-oci" bundle="$work/$name-bundle"
+  mkdir -p "$oci"
+  tar -xf "$out/$name.tar" -C "$oci"
+  local ref
+  ref=$(python3 -c 'import json,sys; m=json.load(open(sys.argv[1]))["manifests"][0]; print(m.get("annotations",{}).get("org.opencontainers.image.ref.name",""))' "$oci/index.json")
+  umoci unpack --image "$oci${ref:+:$ref}" "$bundle" >/dev/null
+  local spec
+  mapfile -t spec < <(python3 - "$bundle/config.json" <<'PY'
 import json, sys
 p = json.load(open(sys.argv[1]))["process"]
 print(f'{p["user"]["uid"]}:{p["user"]["gid"]}')
-print(p.get("cwd", "/"))
 print("\x1f".join(p.get("env", [])))
 print("\x1f".join(p["args"]))
 PY
 )
-user=${spec[0]}; cwd=${spec[1]}
-IFS=$'\x1f' read -r -a env_vars <<<"${spec[2]}"
-IFS=$'\x1f' read -r -a args <<<"${spec[3]}"
-log "image entrypoint: ${args[*]} (user $user, workdir $cwd)"
-[ "$user" = "1654:1654" ] || { echo "test-container: the image runs as $user, not the non-root app user 1654" >&2; exit 1; }
-# The image's own arguments, with test ports appended (later options win) so parallel runs do not collide.
-# What a container runtime provides: /proc and /dev, mounted in a private mount namespace so they vanish with
-# the process. The rootfs has no shell, so chroot runs the entrypoint itself (from /: its paths are absolute).
-mkdir -p "$bundle/rootfs/proc" "$bundle/rootfs/dev"
-unshare --mount --propagation private -- /bin/sh -c '
-  root=$1; shift
-  mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" && exec "$@"' sh "$bundle/rootfs" \
-  env -i "${env_vars[@]}" HOME=/home/app "$(command -v chroot)" --userspec="$user" "$bundle/rootfs" \
-  "${args[@]}" --bind 127.0.0.1 --port "$resp_port" --http-port "$http_port" \
-  >"$out/silo-container.log" 2>&1 &
-silo_pid=$!
-for _ in $(seq 1 300); do
-  [ "$(redis-cli -p "$resp_port" PING 2>/dev/null)" = "PONG" ] && break
-  kill -0 "$silo_pid" 2>/dev/null || break
-  sleep 0.1
-done
-reply=$(redis-cli -p "$resp_port" PING 2>/dev/null || true)
-if [ "$reply" != "PONG" ]; then
-  cat "$out/silo-container.log"
-  echo "test-container: the silo started from the image did not answer PING (got '$reply')" >&2
-  exit 1
-fi
+  local user=${spec[0]} env_vars args
+  IFS=$'\x1f' read -r -a env_vars <<<"${spec[1]}"
+  IFS=$'\x1f' read -r -a args <<<"${spec[2]}"
+  log "$name entrypoint: ${args[*]} (user $user)"
+  [ "$user" = "1654:1654" ] || { echo "test-container: $name runs as $user, not the non-root app user 1654" >&2; exit 1; }
+  # What a container runtime provides: /proc and /dev, mounted in a private mount namespace so they vanish with
+  # the process. The rootfs has no shell, so chroot runs the entrypoint itself (from /: its paths are absolute).
+  mkdir -p "$bundle/rootfs/proc" "$bundle/rootfs/dev"
+  unshare --mount --propagation private -- /bin/sh -c '
+    root=$1; shift
+    mount -t proc proc "$root/proc" && mount --rbind /dev "$root/dev" && exec "$@"' sh "$bundle/rootfs" \
+    env -i "${env_vars[@]}" HOME=/home/app "$(command -v chroot)" --userspec="$user" "$bundle/rootfs" \
+    "${args[@]}" "$@" >"$out/$name-container.log" 2>&1 &
+  started_pid=$!
+}
+
+wait_until() {
+  local what=$1 pid=$2; shift 2
+  for _ in $(seq 1 300); do
+    "$@" >/dev/null 2>&1 && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  "$@" >/dev/null 2>&1 && return 0
+  echo "test-container: $what did not happen" >&2
+  return 1
+}
+
+resp_port=$(free_port)
+http_port=$(free_port)
+run_image orleansstreams-silo --bind 127.0.0.1 --port "$resp_port" --http-port "$http_port"
+silo_pid=$started_pid
+pong() { [ "$(redis-cli -p "$resp_port" PING 2>/dev/null)" = "PONG" ]; }
+wait_until "PONG from the silo started from its image" "$silo_pid" pong || { cat "$out/orleansstreams-silo-container.log"; exit 1; }
 id=$(redis-cli -p "$resp_port" XADD container-check '*' from image)
 health=$(curl -fs "http://127.0.0.1:$http_port/health")
 echo "$health" | grep -q "ready: storage reachable (sqlite)" || { echo "test-container: /health said: $health" >&2; exit 1; }
 log "silo from the unpacked image answered PING, XADD ($id) and /health ($(echo "$health" | head -1))"
+
+if [ -f "$out/orleansstreams-api.tar" ]; then
+  api_port=$(free_port)
+  run_image orleansstreams-api --bind 127.0.0.1 --port "$api_port" --silo-host 127.0.0.1 --silo-port "$resp_port"
+  api_pid=$started_pid
+  api_healthy() { curl -fs "http://127.0.0.1:$api_port/health"; }
+  wait_until "a healthy /health from the API started from its image" "$api_pid" api_healthy || { cat "$out/orleansstreams-api-container.log"; exit 1; }
+  log "API from the unpacked image is healthy against the silo's image ($(curl -fs "http://127.0.0.1:$api_port/health" | head -1))"
+fi
