@@ -30,7 +30,7 @@ public static class TelemetryHostingExtensions
         {
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
-            if (otlp is not null) logging.AddOtlpExporter(exporter => otlp.Apply(exporter, "v1/logs"));
+            if (otlp?.Exports(OtlpEndpoint.Logs) == true) logging.AddOtlpExporter(exporter => otlp.Apply(exporter, OtlpEndpoint.Logs));
         });
         services.ConfigureOpenTelemetryLoggerProvider(logging => logging.SetResourceBuilder(resource.CreateBuilder()));
 

@@ -17,14 +17,15 @@ internal static class TelemetryProviders
         var settings = options.Value;
         var builder = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource.CreateBuilder());
         // Without a destination, subscribing would only cost: instruments stay disabled and record nothing.
-        if (otlp is null && settings.MetricExporters.Count == 0) return builder.Build();
+        var toOtlp = otlp?.Exports(OtlpEndpoint.Metrics) == true;
+        if (!toOtlp && settings.MetricExporters.Count == 0) return builder.Build();
         foreach (var meter in settings.Meters) builder.AddMeter(meter);
         var interval = (int)settings.MetricExportInterval.TotalMilliseconds;
-        if (otlp is not null)
+        if (toOtlp)
         {
             builder.AddOtlpExporter((exporter, reader) =>
             {
-                otlp.Apply(exporter, "v1/metrics");
+                otlp!.Apply(exporter, OtlpEndpoint.Metrics);
                 reader.PeriodicExportingMetricReaderOptions.ExportIntervalMilliseconds = interval;
             });
         }
@@ -42,11 +43,12 @@ internal static class TelemetryProviders
         var settings = options.Value;
         var builder = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource.CreateBuilder());
         // Without a destination no span is created at all (ActivitySource.HasListeners stays false on the hot paths).
-        if (otlp is null && settings.SpanProcessors.Count == 0) return builder.Build();
+        var toOtlp = otlp?.Exports(OtlpEndpoint.Traces) == true;
+        if (!toOtlp && settings.SpanProcessors.Count == 0) return builder.Build();
         foreach (var source in settings.ActivitySources) builder.AddSource(source);
-        if (otlp is not null)
+        if (toOtlp)
         {
-            builder.AddOtlpExporter(exporter => otlp.Apply(exporter, "v1/traces"));
+            builder.AddOtlpExporter(exporter => otlp!.Apply(exporter, OtlpEndpoint.Traces));
         }
 
         foreach (var processor in settings.SpanProcessors)
