@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace OrleansStreams.GrainHost;
@@ -24,7 +25,8 @@ public sealed class GrainRuntime
         TimeProvider timeProvider,
         IJournalStorage journalStorage,
         IGrainStorage grainStorage,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CollectionAge, TimeSpan.Zero, nameof(options.CollectionAge));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CollectionQuantum, TimeSpan.Zero, nameof(options.CollectionQuantum));
@@ -55,7 +57,10 @@ public sealed class GrainRuntime
         GrainStorage = grainStorage;
         Logger = loggerFactory.CreateLogger<GrainRuntime>();
         GrainFactory = new GrainFactory(this);
+        Instruments = new GrainHostInstruments(meterFactory);
     }
+
+    internal GrainHostInstruments Instruments { get; }
 
     public IGrainFactory GrainFactory { get; }
 
@@ -160,6 +165,7 @@ public sealed class GrainRuntime
             if (_activations.TryAdd(grainId, created))
             {
                 Interlocked.Increment(ref _activationCount);
+                Instruments.Activated(registration.GrainType);
                 created.Start();
                 return created;
             }
@@ -193,6 +199,7 @@ public sealed class GrainRuntime
         if (_activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation)))
         {
             Interlocked.Decrement(ref _activationCount);
+            Instruments.Removed(activation.Registration.GrainType);
         }
     }
 }

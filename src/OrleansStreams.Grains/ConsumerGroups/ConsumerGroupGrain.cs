@@ -1,6 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OrleansStreams.ConsumerGroups;
 using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.Diagnostics;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Keys;
 using OrleansStreams.Streams;
@@ -43,6 +45,7 @@ public sealed partial class ConsumerGroupGrain(
     private long _journalBytes;
     private IGrainTimer? _sweepTimer;
     private TimeSpan _sweepPeriod;
+    private EntryInstruments? _instruments;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -54,6 +57,7 @@ public sealed partial class ConsumerGroupGrain(
         _groupName = groupName;
         _stream = streams.GetStream(streamKey);
         _journal = Context.GetJournal(JournalName);
+        _instruments = Context.Services.GetService<EntryInstruments>();
         await _journal.RecoverAsync(
             snapshot => _group = GroupJournalReplay.ReadSnapshot(snapshot.Span),
             record =>
@@ -75,6 +79,7 @@ public sealed partial class ConsumerGroupGrain(
             }
         }
         if (_group?.Policy is not null) StartSweeping();
+        PublishGauges();
     }
 
     public async ValueTask<ConsumerGroupStatus> ExistsAsync(long nowMs)
@@ -211,6 +216,7 @@ public sealed partial class ConsumerGroupGrain(
         await CommitAsync();
 
         var entries = claim is null || claim.Claimed.Count == 0 ? fresh : EntrySelection.Concat(reclaimed, claim.ClaimedEntryIndexes, fresh);
+        _instruments?.Delivered(entries.Count, history: false);
         return new GroupReadResult(ConsumerGroupStatus.Ok, entries.Count > 0, entries, created);
     }
 
@@ -228,6 +234,7 @@ public sealed partial class ConsumerGroupGrain(
         {
             Append(GroupRecords.Acknowledged(_writer, acknowledged));
             await CommitAsync();
+            _instruments?.Acknowledged(acknowledged.Count);
         }
         return new GroupCountResult(ConsumerGroupStatus.Ok, acknowledged.Count);
     }
@@ -262,6 +269,7 @@ public sealed partial class ConsumerGroupGrain(
         if (group.Cursor.LastDeliveredId != cursorBefore) Append(GroupRecords.CursorSet(_writer, group.Cursor));
         AppendClaim(request.Consumer, now, outcome);
         await CommitAsync();
+        _instruments?.Claimed(outcome.Claimed.Count, automatic: false);
 
         var entries = request.JustId ? StreamEntries.Empty : EntrySelection.Select(read.Entries, outcome.ClaimedEntryIndexes);
         return new ClaimResult(ConsumerGroupStatus.Ok, outcome.Claimed, entries);
@@ -289,6 +297,7 @@ public sealed partial class ConsumerGroupGrain(
         Append(GroupRecords.ConsumerSeen(_writer, request.Consumer, now));
         AppendClaim(request.Consumer, now, outcome);
         await CommitAsync();
+        _instruments?.Claimed(outcome.Claimed.Count, automatic: true);
 
         var claimedEntries = request.JustId ? StreamEntries.Empty : EntrySelection.Select(entries, outcome.ClaimedEntryIndexes);
         return new AutoClaimResult(ConsumerGroupStatus.Ok, outcome.NextCursor, outcome.Claimed, claimedEntries, outcome.Removed);
@@ -383,6 +392,7 @@ public sealed partial class ConsumerGroupGrain(
         Append(GroupRecords.ConsumerSeen(_writer, request.Consumer, now));
         if (redelivered.Count > 0) Append(GroupRecords.Redelivered(_writer, now, redelivered));
         await CommitAsync();
+        _instruments?.Delivered(redelivered.Count, history: true);
         return new GroupReadResult(ConsumerGroupStatus.Ok, Served: true, entries, created);
     }
 
@@ -425,6 +435,7 @@ public sealed partial class ConsumerGroupGrain(
         if (hadPolicy) await StopSweepingAsync();
         await _journal.SnapshotAsync(GroupRecords.Snapshot(_writer, null));
         _journalBytes = 0;
+        _instruments?.Gauges.RemoveGroup(_streamKey, _groupName);
     }
 
     private void StartSweeping()
@@ -549,6 +560,13 @@ public sealed partial class ConsumerGroupGrain(
             await _journal.SnapshotAsync(GroupRecords.Snapshot(_writer, _group));
             _journalBytes = 0;
         }
+        PublishGauges();
+    }
+
+    /// <summary>Hands the pending and lag gauges this turn's outcome (they never read the group off-turn).</summary>
+    private void PublishGauges()
+    {
+        if (_group is { } group) _instruments?.Gauges.PublishGroup(_streamKey, _groupName, group.Pending.Count, group.Cursor.LastDeliveredId, group.Cursor.EntriesRead);
     }
 
     private long EstimatedSnapshotBytes()

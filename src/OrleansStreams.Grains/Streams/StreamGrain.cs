@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.Diagnostics;
 using OrleansStreams.Grains.Expiry;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Keys;
@@ -22,6 +24,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
     private readonly StreamRecordWriter _writer = new();
     private readonly StreamState _state = new(settings);
     private IGrainJournal _journal = null!;
+    private EntryInstruments? _instruments;
 
     // Bytes appended to the journal since its last snapshot, compared with the live state to decide compaction.
     private long _journalBytes;
@@ -30,6 +33,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
     {
         _owned.Key = GrainId.Key;
         _journal = Context.GetJournal(JournalName);
+        _instruments = Context.Services.GetService<EntryInstruments>();
         await _journal.RecoverAsync(
             snapshot => _state.ApplySnapshot(snapshot.Span, _owned),
             record =>
@@ -148,6 +152,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         }
         // One commit for the whole batch: one journal write.
         await SaveAsync(created);
+        _instruments?.Appended();
         notifications.Signal(GrainId.Key);
         return new(StreamAddStatus.Added, ids, log.EntriesAdded);
     }
@@ -366,6 +371,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         _owned.Release();
         _state.Clear();
         _journalBytes = 0;
+        _instruments?.Gauges.RemoveStream(GrainId.Key);
         // A blocked XREADGROUP must re-run and report the missing key; XREAD re-runs, finds nothing and waits on.
         notifications.Signal(GrainId.Key);
     }
@@ -400,6 +406,8 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
             {
                 await _journal.CommitAsync();
             }
+
+            if (_owned.Exists) _instruments?.Gauges.PublishStream(GrainId.Key, _state.Metadata(_owned.Generation));
         }
         catch
         {
