@@ -38,7 +38,7 @@ public sealed class EntryInstruments : IDisposable
 
     public GroupGauges Gauges { get; }
 
-    public void Appended() => _appended.Add(1);
+    public void Appended(int count = 1) => _appended.Add(count);
 
     public void Delivered(int count, bool history)
     {

@@ -48,7 +48,11 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
     {
         var outcome = await AppendAsync(request);
         if (outcome.Dirty) await SaveAsync(outcome.Created);
-        if (outcome.Result.Status == StreamAddStatus.Added) notifications.Signal(GrainId.Key);
+        if (outcome.Result.Status == StreamAddStatus.Added)
+        {
+            _instruments?.Appended();
+            notifications.Signal(GrainId.Key);
+        }
         return outcome.Result;
     }
 
@@ -57,7 +61,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         var results = new StreamAddResult[requests.Length];
         var dirty = false;
         var created = false;
-        var added = false;
+        var added = 0;
         for (var i = 0; i < requests.Length; i++)
         {
             // An expiry that falls inside the batch clears the journal: commit what came before it first.
@@ -71,12 +75,16 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
             results[i] = outcome.Result;
             dirty |= outcome.Dirty;
             created |= outcome.Created;
-            added |= outcome.Result.Status == StreamAddStatus.Added;
+            if (outcome.Result.Status == StreamAddStatus.Added) added++;
         }
 
         // One commit acknowledges the whole batch; if it fails, no request in it is acknowledged.
         if (dirty) await SaveAsync(created);
-        if (added) notifications.Signal(GrainId.Key);
+        if (added > 0)
+        {
+            _instruments?.Appended(added);
+            notifications.Signal(GrainId.Key);
+        }
         return results;
     }
 
@@ -152,7 +160,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         }
         // One commit for the whole batch: one journal write.
         await SaveAsync(created);
-        _instruments?.Appended();
+        _instruments?.Appended(ids.Length);
         notifications.Signal(GrainId.Key);
         return new(StreamAddStatus.Added, ids, log.EntriesAdded);
     }
