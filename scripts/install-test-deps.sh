@@ -1,17 +1,28 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: a real redis-server (the differential oracle),
-# redis-cli and redis-py (real clients), and PostgreSQL. Idempotent: does nothing when they are present.
+# redis-cli and redis-py (real clients), PostgreSQL, and Chromium with node for the dashboard's browser test.
+# Idempotent: does nothing when they are present.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
 /usr/bin/python3 -c 'import redis' >/dev/null 2>&1 || need+=(python3-redis)
 # PostgreSQL for the storage and durability tests (they start their own throwaway cluster with start-postgres.sh).
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
+# Debian's Chromium, driven by npm playwright-core (whose own browser download cannot work offline).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 if [ ${#need[@]} -gt 0 ]; then
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # The Debian package starts a service on 6379; the tests start their own servers on free ports.
+# Node packages of the browser test, exactly as locked.
+browser_tests=tests/OrleansStreams.Api.Tests/Browser
+if [ -f "$browser_tests/package-lock.json" ] && [ ! -d "$browser_tests/node_modules/playwright-core" ]; then
+  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
+fi

@@ -1,0 +1,61 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using OrleansStreams.Api.Entries;
+using OrleansStreams.Api.Streams;
+using OrleansStreams.Client;
+
+namespace OrleansStreams.Api.Groups;
+
+/// <summary>
+/// Consuming as a group member over server-sent events: entries are read with XREADGROUP (never NOACK), so each stays
+/// pending until the caller acknowledges it through the ack endpoint; one the caller never acknowledges is
+/// reclaimable by the group like any other.
+/// </summary>
+public static class GroupConsumeStream
+{
+    private const long BatchSize = 100;
+
+    /// <summary>
+    /// The consumer's own pending entries first (when asked, e.g. after a reconnect), read before the response starts
+    /// so that NOGROUP and other errors still become a problem reply.
+    /// </summary>
+    public static async Task<IReadOnlyList<StreamEntry>> ReadPendingAsync(StreamsClient client, string key, string group, string consumer, long count, CancellationToken cancellationToken) =>
+        await client.XReadGroupAsync(group, consumer, key, "0", count, cancellationToken: cancellationToken);
+
+    public static async IAsyncEnumerable<SseItem<EntryResponse>> FollowAsync(
+        StreamsClient client, string key, string group, string consumer, IReadOnlyList<StreamEntry> pending, long count, FieldEncoding encoding,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var history = pending;
+        while (history.Count > 0)
+        {
+            foreach (var entry in history) yield return Event(entry, encoding);
+            if (history.Count < count) break;
+            var after = history[^1].Id;
+            history = await ReadOrEndAsync(() => client.XReadGroupAsync(group, consumer, key, after, count, cancellationToken: cancellationToken), cancellationToken);
+        }
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            var entries = await ReadOrEndAsync(
+                () => client.XReadGroupAsync(group, consumer, key, ">", Math.Min(count, BatchSize), StreamTail.BlockFor, cancellationToken: cancellationToken),
+                cancellationToken);
+            foreach (var entry in entries) yield return Event(entry, encoding);
+        }
+    }
+
+    private static SseItem<EntryResponse> Event(StreamEntry entry, FieldEncoding encoding) =>
+        new(EntryResponse.From(entry, encoding), StreamTail.EntryEvent) { EventId = entry.Id };
+
+    /// <summary>The read's entries, or none once the caller has gone away.</summary>
+    private static async Task<IReadOnlyList<StreamEntry>> ReadOrEndAsync(Func<Task<IReadOnlyList<StreamEntry>>> read, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return [];
+        }
+    }
+}
