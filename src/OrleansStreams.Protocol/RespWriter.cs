@@ -51,7 +51,17 @@ public sealed class RespWriter(IBufferWriter<byte> output)
 
     public void WriteBulk(string value) => WriteBulk(Encoding.Latin1.GetBytes(value));
 
-    public void WriteBulkUtf8(string value) => WriteBulk(Encoding.UTF8.GetBytes(value));
+    public void WriteBulkUtf8(string value)
+    {
+        // Encoded straight into the output: clients build every command argument this way.
+        var length = Encoding.UTF8.GetByteCount(value);
+        WriteNumberLine((byte)'$', length);
+        var span = _output.GetSpan(length + 2);
+        Encoding.UTF8.GetBytes(value, span);
+        span[length] = (byte)'\r';
+        span[length + 1] = (byte)'\n';
+        _output.Advance(length + 2);
+    }
 
     public void WriteBulk(long value)
     {

@@ -40,4 +40,10 @@ public sealed class RespWriterTests
     {
         Assert.Equal("-ERR a  b\r\n", Write(2, w => w.WriteError("ERR a\r\nb")));
     }
+
+    [Fact]
+    public void BulkUtf8_IsEncodedAsUtf8WithItsByteLength()
+    {
+        Assert.Equal("$7\r\ngr\u00c3\u00bc\u00c3\u009fe\r\n$0\r\n\r\n", Write(2, w => { w.WriteBulkUtf8("grüße"); w.WriteBulkUtf8(""); }));
+    }
 }

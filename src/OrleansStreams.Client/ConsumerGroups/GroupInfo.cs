@@ -1,0 +1,13 @@
+using OrleansStreams.Protocol;
+
+namespace OrleansStreams.Client;
+
+/// <summary>One group of XINFO GROUPS. <see cref="Fields"/> holds every field as sent (policy counters too).</summary>
+public sealed record GroupInfo(
+    string Name,
+    long Consumers,
+    long Pending,
+    string LastDeliveredId,
+    long? EntriesRead,
+    long? Lag,
+    IReadOnlyDictionary<string, RespValue> Fields);

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Client;
+
+public sealed record PendingConsumer(string Name, long Count);

@@ -1,0 +1,7 @@
+namespace OrleansStreams.Client;
+
+public enum StreamTrimStrategy
+{
+    MaxLen,
+    MinId,
+}

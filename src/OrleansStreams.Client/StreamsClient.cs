@@ -1,0 +1,169 @@
+using OrleansStreams.Protocol;
+
+namespace OrleansStreams.Client;
+
+/// <summary>
+/// A client for an OrleansStreams silo (or any Redis server) over RESP2. Thread-safe: concurrent calls are pipelined
+/// over a small pool of shared connections, blocking reads get a dedicated connection, broken connections are
+/// replaced with backoff. Typed commands are extension methods grouped by feature (<see cref="StreamCommands"/>,
+/// <see cref="ConsumerGroupCommands"/>, <see cref="GroupPolicyCommands"/>, <see cref="KeyCommands"/>).
+/// </summary>
+public sealed class StreamsClient : IAsyncDisposable
+{
+    private readonly ConnectionSlot[] _slots;
+    private readonly DedicatedConnectionPool _blocking;
+    private int _next;
+    private int _disposed;
+
+    public StreamsClient(StreamsClientOptions options)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.PoolSize, 1, nameof(options.PoolSize));
+        Options = options;
+        _slots = new ConnectionSlot[options.PoolSize];
+        for (var i = 0; i < _slots.Length; i++) _slots[i] = new ConnectionSlot(options);
+        _blocking = new DedicatedConnectionPool(options);
+    }
+
+    public StreamsClientOptions Options { get; }
+
+    /// <summary>Creates a client and checks that the server answers PING.</summary>
+    public static async Task<StreamsClient> ConnectAsync(StreamsClientOptions options, CancellationToken cancellationToken = default)
+    {
+        var client = new StreamsClient(options);
+        try
+        {
+            await client.PingAsync(cancellationToken);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Sends any command and returns its reply as it came: an error reply is returned, not thrown.</summary>
+    public Task<RespValue> ExecuteAsync(params string[] arguments) => ExecuteAsync((IReadOnlyList<string>)arguments, CancellationToken.None);
+
+    public Task<RespValue> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
+        var command = new CommandBuilder(arguments[0]);
+        for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
+        command.Block = FindBlock(arguments);
+        return SendAsync(command, cancellationToken);
+    }
+
+    /// <summary>Binary-safe form of <see cref="ExecuteAsync(IReadOnlyList{string}, CancellationToken)"/>.</summary>
+    public Task<RespValue> ExecuteAsync(IReadOnlyList<StreamValue> arguments, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
+        var command = new CommandBuilder(arguments[0].ToString());
+        for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
+        command.Block = FindBlock(arguments.Select(argument => argument.ToString()).ToList());
+        return SendAsync(command, cancellationToken);
+    }
+
+    /// <summary>Sends a built command; its reply is returned as it came (error replies included).</summary>
+    public async Task<RespValue> SendAsync(CommandBuilder command, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var timeout = command.Block is { } block
+            ? (block == TimeSpan.Zero || Options.CommandTimeout == Timeout.InfiniteTimeSpan ? Timeout.InfiniteTimeSpan : block + Options.CommandTimeout)
+            : Options.CommandTimeout;
+        using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline?.CancelAfter(timeout);
+        var token = deadline?.Token ?? cancellationToken;
+        try
+        {
+            return command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
+        }
+        catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
+        {
+            var cause = LastConnectionError(command.Block is not null);
+            var what = cause is null ? "no reply" : $"no connection ({cause.Message})";
+            throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", cause ?? exception);
+        }
+    }
+
+    /// <summary>Sends a built command and throws <see cref="StreamsServerException"/> for an error reply.</summary>
+    public async Task<RespValue> SendCheckedAsync(CommandBuilder command, CancellationToken cancellationToken = default)
+    {
+        var reply = await SendAsync(command, cancellationToken);
+        if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
+        return reply;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        foreach (var slot in _slots) await slot.DisposeAsync();
+        await _blocking.DisposeAsync();
+    }
+
+    private async Task<RespValue> SendSharedAsync(CommandBuilder command, CancellationToken cancellationToken)
+    {
+        var start = (uint)Interlocked.Increment(ref _next);
+        while (true)
+        {
+            // Prefer a slot that is connected, so one dead connection does not hold up callers routed to it.
+            var slot = _slots[start % _slots.Length];
+            for (var i = 0; i < _slots.Length && !slot.IsConnected; i++) slot = _slots[(start + i) % _slots.Length];
+            var connection = await slot.GetAsync(cancellationToken);
+            try
+            {
+                return await connection.SendAsync(command, cancellationToken);
+            }
+            catch (StreamsConnectionException exception) when (!exception.CommandWasSent)
+            {
+                // It never reached the server: sending it on a fresh connection cannot run it twice.
+            }
+        }
+    }
+
+    private async Task<RespValue> SendDedicatedAsync(CommandBuilder command, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var connection = await _blocking.RentAsync(cancellationToken);
+            var reusable = false;
+            try
+            {
+                var reply = await connection.SendAsync(command, cancellationToken);
+                reusable = true;
+                return reply;
+            }
+            catch (StreamsConnectionException exception) when (!exception.CommandWasSent)
+            {
+            }
+            finally
+            {
+                await _blocking.ReturnAsync(connection, reusable);
+            }
+        }
+    }
+
+    private Exception? LastConnectionError(bool blocking)
+    {
+        if (blocking) return _blocking.LastError;
+        foreach (var slot in _slots)
+        {
+            if (slot.LastError is { } error) return error;
+        }
+        return null;
+    }
+
+    private static TimeSpan? FindBlock(IReadOnlyList<string> arguments)
+    {
+        if (!arguments[0].Equals("XREAD", StringComparison.OrdinalIgnoreCase) && !arguments[0].Equals("XREADGROUP", StringComparison.OrdinalIgnoreCase)) return null;
+        for (var i = 1; i + 1 < arguments.Count; i++)
+        {
+            if (arguments[i].Equals("STREAMS", StringComparison.OrdinalIgnoreCase)) break;
+            if (arguments[i].Equals("BLOCK", StringComparison.OrdinalIgnoreCase) && long.TryParse(arguments[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0)
+            {
+                return TimeSpan.FromMilliseconds(ms);
+            }
+        }
+        return null;
+    }
+}
