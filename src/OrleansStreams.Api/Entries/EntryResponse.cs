@@ -1,9 +1,10 @@
+using OrleansStreams.Api.Streams;
 using OrleansStreams.Client;
 
 namespace OrleansStreams.Api.Entries;
 
 /// <summary>A stream entry in JSON. <see cref="Encoding"/> says how to read the names and values of <see cref="Fields"/>.</summary>
-public sealed record EntryResponse(string Id, FieldEncoding Encoding, JsonFields Fields)
+public sealed record EntryResponse(string Id, FieldEncoding Encoding, JsonFields Fields) : TailEvent
 {
     /// <summary>True for a pending entry that was deleted from the stream (a group's history shows its ID only).</summary>
     public bool? Deleted { get; init; }

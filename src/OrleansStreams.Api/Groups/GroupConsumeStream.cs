@@ -22,10 +22,11 @@ public static class GroupConsumeStream
     public static async Task<IReadOnlyList<StreamEntry>> ReadPendingAsync(StreamsClient client, string key, string group, string consumer, long count, CancellationToken cancellationToken) =>
         await client.XReadGroupAsync(group, consumer, key, "0", count, cancellationToken: cancellationToken);
 
-    public static async IAsyncEnumerable<SseItem<EntryResponse>> FollowAsync(
+    public static async IAsyncEnumerable<SseItem<TailEvent>> FollowAsync(
         StreamsClient client, string key, string group, string consumer, IReadOnlyList<StreamEntry> pending, long count, FieldEncoding encoding,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        yield return StreamTail.Ready(key, pending.Count > 0 ? "0" : ">");
         var history = pending;
         while (history.Count > 0)
         {
@@ -43,8 +44,7 @@ public static class GroupConsumeStream
         }
     }
 
-    private static SseItem<EntryResponse> Event(StreamEntry entry, FieldEncoding encoding) =>
-        new(EntryResponse.From(entry, encoding), StreamTail.EntryEvent) { EventId = entry.Id };
+    private static SseItem<TailEvent> Event(StreamEntry entry, FieldEncoding encoding) => StreamTail.Entry(entry, encoding);
 
     /// <summary>The read's entries, or none once the caller has gone away.</summary>
     private static async Task<IReadOnlyList<StreamEntry>> ReadOrEndAsync(Func<Task<IReadOnlyList<StreamEntry>>> read, CancellationToken cancellationToken)

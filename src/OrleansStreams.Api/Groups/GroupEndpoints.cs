@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using OrleansStreams.Api.Entries;
 using OrleansStreams.Api.Hosting;
 using OrleansStreams.Api.Problems;
+using OrleansStreams.Api.Streams;
 using OrleansStreams.Client;
 
 namespace OrleansStreams.Api.Groups;
@@ -39,7 +40,7 @@ public static class GroupEndpoints
         groups.MapGet("/{group}/consume", ConsumeAsync)
             .WithSummary("Consume as a group member over server-sent events; acknowledge each entry with POST .../ack.")
             .WithDescription("pending=true first re-delivers the consumer's own unacknowledged entries. Nothing is acknowledged for the caller.")
-            .Produces<EntryResponse>(StatusCodes.Status200OK, "text/event-stream")
+            .Produces<TailEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return groups;
     }
@@ -83,7 +84,7 @@ public static class GroupEndpoints
             throw new ApiRequestException($"blockMs must be between 0 and {ReadGroupRequest.MaxBlockMs}; use the consume event stream to wait longer.");
         }
         // BLOCK 0 means "forever" to the silo; over HTTP a zero wait means "do not wait".
-        TimeSpan? block = request.BlockMs is > 0 and var ms ? TimeSpan.FromMilliseconds(ms.Value) : null;
+        TimeSpan? block = request.BlockMs is { } ms and > 0 ? TimeSpan.FromMilliseconds(ms) : null;
         var entries = await client.XReadGroupAsync(name, consumer, stream, request.Id, request.Count, block, request.NoAck, cancellationToken);
         return TypedResults.Ok(new ReadGroupResponse(stream, name, consumer, EntryResponse.From(entries, request.Encoding)));
     }
@@ -174,8 +175,8 @@ public static class GroupEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<ServerSentEventsResult<EntryResponse>> ConsumeAsync(
-        string key, string group, string? consumer, long? count, bool? pending, FieldEncoding? encoding, StreamsClient client, HttpContext httpContext, CancellationToken cancellationToken)
+    private static async Task<ServerSentEventsResult<TailEvent>> ConsumeAsync(
+        string key, string group, string? consumer, long? count, bool? pending, string? encoding, StreamsClient client, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var (stream, name) = (RouteKey.Decode(key), RouteKey.Decode(group));
         var member = Required(consumer, "consumer");
@@ -187,7 +188,7 @@ public static class GroupEndpoints
             : await CheckGroupExistsAsync(client, stream, name, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.ServerSentEvents(GroupConsumeStream.FollowAsync(
-            client, stream, name, member, history, batch, encoding ?? FieldEncoding.Utf8, httpContext.RequestAborted));
+            client, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), httpContext.RequestAborted));
     }
 
     private static async Task<IReadOnlyList<StreamEntry>> CheckGroupExistsAsync(StreamsClient client, string stream, string group, CancellationToken cancellationToken)

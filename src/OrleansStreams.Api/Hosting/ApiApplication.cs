@@ -29,6 +29,8 @@ public static class ApiApplication
             json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         });
         builder.Services.AddProblemDetails();
+        // A request the endpoint cannot bind (bad JSON, a non-number count) throws, so the problem says what was wrong.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(routing => routing.ThrowOnBadRequest = true);
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         builder.Services.AddApiAuthentication(options.Authentication);
         builder.Services.AddApiOpenApi(options.Authentication);

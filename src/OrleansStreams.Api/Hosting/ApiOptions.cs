@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using OrleansStreams.Api.Authentication;
 
 namespace OrleansStreams.Api.Hosting;
 

@@ -37,7 +37,7 @@ public static class StreamEndpoints
         streams.MapGet("/{key}/tail", TailAsync)
             .WithSummary("Live tail as server-sent events: one 'entry' event per appended entry, its id the entry ID.")
             .WithDescription("from is an entry ID or $ (default: only new entries). A reconnecting EventSource resumes after its Last-Event-ID.")
-            .Produces<EntryResponse>(StatusCodes.Status200OK, "text/event-stream");
+            .Produces<TailEvent>(StatusCodes.Status200OK, "text/event-stream");
         return streams;
     }
 
@@ -47,11 +47,11 @@ public static class StreamEndpoints
         return TypedResults.Ok(new StreamListResponse(names));
     }
 
-    private static async Task<Ok<StreamInfoResponse>> InfoAsync(string key, StreamsClient client, FieldEncoding? encoding, CancellationToken cancellationToken)
+    private static async Task<Ok<StreamInfoResponse>> InfoAsync(string key, StreamsClient client, string? encoding, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
         var info = await client.XInfoStreamAsync(stream, cancellationToken);
-        return TypedResults.Ok(StreamInfoResponse.From(stream, info, encoding ?? FieldEncoding.Utf8));
+        return TypedResults.Ok(StreamInfoResponse.From(stream, info, FieldEncodingQuery.Parse(encoding)));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string key, StreamsClient client, CancellationToken cancellationToken)
@@ -108,7 +108,7 @@ public static class StreamEndpoints
         TypedResults.Problem(SiloProblems.FromSiloError(result.Error ?? "VERSIONMISMATCH", result.CurrentVersion));
 
     private static async Task<Ok<RangeResponse>> RangeAsync(
-        string key, StreamsClient client, string? start, string? end, long? count, bool? reverse, FieldEncoding? encoding, CancellationToken cancellationToken)
+        string key, StreamsClient client, string? start, string? end, long? count, bool? reverse, string? encoding, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
         if (count is < 0) throw new ApiRequestException("count must not be negative.");
@@ -117,7 +117,7 @@ public static class StreamEndpoints
         var entries = reverse == true
             ? await client.XRevRangeAsync(stream, high, low, count, cancellationToken)
             : await client.XRangeAsync(stream, low, high, count, cancellationToken);
-        return TypedResults.Ok(new RangeResponse(stream, EntryResponse.From(entries, encoding ?? FieldEncoding.Utf8)));
+        return TypedResults.Ok(new RangeResponse(stream, EntryResponse.From(entries, FieldEncodingQuery.Parse(encoding))));
     }
 
     private static async Task<Ok<DeleteEntriesResponse>> DeleteEntryAsync(string key, string id, StreamsClient client, CancellationToken cancellationToken)
@@ -132,15 +132,15 @@ public static class StreamEndpoints
         return TypedResults.Ok(new TrimResponse(stream, await client.XTrimAsync(stream, request.ToStreamTrim(), cancellationToken)));
     }
 
-    private static async Task<ServerSentEventsResult<EntryResponse>> TailAsync(
-        string key, StreamsClient client, string? from, FieldEncoding? encoding,
+    private static async Task<ServerSentEventsResult<TailEvent>> TailAsync(
+        string key, StreamsClient client, string? from, string? encoding,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
         // Resolved before the response starts, so a wrong-type key still gets a problem reply.
         var after = await StreamTail.ResolveStartAsync(client, stream, lastEventId ?? from ?? "$", cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, encoding ?? FieldEncoding.Utf8, httpContext.RequestAborted));
+        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, FieldEncodingQuery.Parse(encoding), httpContext.RequestAborted));
     }
 
     internal static ProblemHttpResult NoSuchStream(string stream) => TypedResults.Problem(new ProblemDetails

@@ -10,6 +10,12 @@ public static class StreamTail
 {
     public const string EntryEvent = "entry";
 
+    /// <summary>
+    /// First event of every stream: says the API is following from <c>after</c>. It also makes the response start at
+    /// once, so a caller knows its subscription is live before anything is appended.
+    /// </summary>
+    public const string ReadyEvent = "ready";
+
     /// <summary>How long one blocking read waits before it is re-issued; bounds how late a vanished caller is noticed.</summary>
     internal static readonly TimeSpan BlockFor = TimeSpan.FromSeconds(5);
 
@@ -30,9 +36,10 @@ public static class StreamTail
         }
     }
 
-    public static async IAsyncEnumerable<SseItem<EntryResponse>> FollowAsync(
+    public static async IAsyncEnumerable<SseItem<TailEvent>> FollowAsync(
         StreamsClient client, string key, string afterId, FieldEncoding encoding, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        yield return Ready(key, afterId);
         var after = afterId;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -48,8 +55,13 @@ public static class StreamTail
             foreach (var entry in entries)
             {
                 after = entry.Id;
-                yield return new SseItem<EntryResponse>(EntryResponse.From(entry, encoding), EntryEvent) { EventId = entry.Id };
+                yield return Entry(entry, encoding);
             }
         }
     }
+
+    internal static SseItem<TailEvent> Ready(string key, string after) => new(new ReadyEvent(key, after), ReadyEvent);
+
+    internal static SseItem<TailEvent> Entry(StreamEntry entry, FieldEncoding encoding) =>
+        new(EntryResponse.From(entry, encoding), EntryEvent) { EventId = entry.Id };
 }

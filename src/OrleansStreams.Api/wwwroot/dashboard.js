@@ -216,8 +216,9 @@
     }
     while (!abort.signal.aborted) {
       try {
-        $("tail-state").textContent = "following";
+        $("tail-state").textContent = "connecting…";
         await readEvents(`${base}/tail?from=${encodeURIComponent(lastId)}`, abort.signal, (event) => {
+          if (event.type === "ready") $("tail-state").textContent = "following";
           if (event.type !== "entry") return;
           const entry = JSON.parse(event.data);
           lastId = entry.id;
