@@ -12,6 +12,7 @@ public sealed class GrainRuntime
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly FrozenDictionary<Type, GrainTypeRegistration> _registrations;
+    private readonly FrozenDictionary<string, GrainTypeRegistration> _registrationsByType;
     private readonly int _maxActivations;
     private int _activationCount;
     private volatile bool _stopping;
@@ -45,6 +46,7 @@ public sealed class GrainRuntime
         }
 
         _registrations = byInterface.ToFrozenDictionary();
+        _registrationsByType = byInterface.Values.ToFrozenDictionary(r => r.GrainType, StringComparer.Ordinal);
         _maxActivations = options.MaxActivations;
         Services = services;
         TimeProvider = timeProvider;
@@ -100,6 +102,32 @@ public sealed class GrainRuntime
         {
             var deactivations = _activations.Values.Select(a => a.DeactivateAsync(DeactivationReason.ShuttingDown, drainQueue: true)).ToArray();
             await Task.WhenAll(deactivations).WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Calls a grain known only by its ID through an interface it implements (reminder ticks reach grains this way).
+    /// Activates it if needed; fails when the grain type is unknown or does not implement <typeparamref name="TGrain"/>.
+    /// </summary>
+    internal ValueTask InvokeAsync<TGrain>(GrainId grainId, Func<TGrain, ValueTask> request)
+    {
+        if (!_registrationsByType.TryGetValue(grainId.Type, out var registration))
+        {
+            return ValueTask.FromException(new InvalidOperationException($"No grain type '{grainId.Type}' is registered."));
+        }
+
+        if (!typeof(TGrain).IsAssignableFrom(registration.ImplementationType))
+        {
+            return ValueTask.FromException(new InvalidOperationException($"Grain type '{grainId.Type}' does not implement {typeof(TGrain).Name}."));
+        }
+
+        try
+        {
+            return GetOrCreateActivation(grainId, registration).InvokeAsync(request, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException(exception);
         }
     }
 

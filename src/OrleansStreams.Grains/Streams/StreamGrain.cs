@@ -71,6 +71,51 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         return new(StreamAddStatus.Added, id);
     }
 
+    public async ValueTask<StreamConditionalAddResult> AddIfAsync(StreamConditionalAddRequest request)
+    {
+        var nowMs = request.NowMs;
+        var live = await IsLiveAsync(nowMs);
+        if (!live && _owned.OtherType(nowMs) != KeyType.None) return new(StreamAddStatus.WrongType, [], 0);
+        var log = _state.Log;
+        var version = live ? log.EntriesAdded : 0;
+        if (version != request.ExpectedVersion) return new(StreamAddStatus.VersionMismatch, [], version);
+
+        // Every ID is chosen (and checked) before anything changes, so a refused entry leaves the stream untouched.
+        var ids = new StreamId[request.Entries.Count];
+        var last = live ? log.LastId : StreamId.Zero;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var entry = request.Entries[i];
+            var status = StreamLog.TryChooseId(last, entry.IdMode, entry.Id, entry.Fields, nowMs, out ids[i]);
+            if (status != StreamAddStatus.Added) return new(status, [], version);
+            last = ids[i];
+        }
+
+        var created = false;
+        if (!live)
+        {
+            if (request.NoMakeStream) return new(StreamAddStatus.NoStream, [], 0);
+            if (!_owned.TryClaim(nowMs, out _)) return new(StreamAddStatus.WrongType, [], 0);
+            created = true;
+            AppendClaim();
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var fields = request.Entries[i].Fields;
+            log.Append(ids[i], fields, settings);
+            _writer.Begin(StreamRecordKind.Add).Id(ids[i]).UInt((ulong)fields.PairCount).Raw(fields.Encoded);
+            var isLast = i == ids.Length - 1;
+            if (isLast && !request.Trim.IsNone && log.Trim(request.Trim, settings.NodeMaxEntries) > 0) _state.WriteTrimOutcome(_writer);
+            else _writer.Byte(StreamRecordKind.TrimNone);
+            Append(_writer.Complete());
+        }
+        // One commit for the whole batch: one journal write.
+        await SaveAsync(created);
+        notifications.Signal(GrainId.Key);
+        return new(StreamAddStatus.Added, ids, log.EntriesAdded);
+    }
+
     public async ValueTask<StreamReadResult> RangeAsync(StreamId start, StreamId end, long count, bool reverse, long nowMs)
     {
         if (!await IsLiveAsync(nowMs)) return Missing(nowMs);
