@@ -127,10 +127,14 @@
   }
 
   function renderDeadLetters(deadLetters) {
-    const rows = deadLetters.map((dead) => tr(
-      cellWithBadge(dead.name, "dead letters"),
-      num(dead.length === null || dead.length === undefined ? 0 : dead.length),
-      text(dead.sources.join(", "))));
+    const rows = deadLetters.map((dead) => {
+      const row = tr(
+        cellWithBadge(dead.name, "dead letters"),
+        num(dead.length === null || dead.length === undefined ? 0 : dead.length),
+        text(dead.sources.join(", ")));
+      row.dataset.stream = dead.name;
+      return row;
+    });
     replaceRows("dead-letters", rows, "dead-empty", "dead-count", deadLetters.length);
   }
 
@@ -182,8 +186,9 @@
   function duration(ms) {
     if (ms < 1000) return `${ms} ms`;
     if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
-    if (ms < 3_600_000) return `${Math.floor(ms / 60_000)} min ${Math.floor((ms % 60_000) / 1000)} s`;
-    return `${Math.floor(ms / 3_600_000)} h ${Math.floor((ms % 3_600_000) / 60_000)} min`;
+    const withRest = (whole, unit, rest, restUnit) => (rest > 0 ? `${whole} ${unit} ${rest} ${restUnit}` : `${whole} ${unit}`);
+    if (ms < 3_600_000) return withRest(Math.floor(ms / 60_000), "min", Math.floor((ms % 60_000) / 1000), "s");
+    return withRest(Math.floor(ms / 3_600_000), "h", Math.floor((ms % 3_600_000) / 60_000), "min");
   }
 
   // ---- live tail ----------------------------------------------------------------------------------------------

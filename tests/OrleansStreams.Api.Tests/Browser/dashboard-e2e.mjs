@@ -39,6 +39,9 @@ try {
   for (let i = 1; i <= 3; i++) seeded.push((await append({ item: `widget-${i}`, qty: String(i) })).id);
   await api("POST", `/api/streams/${stream}/groups`, { name: group, startId: "0" });
   await api("POST", `/api/streams/${stream}/groups/${group}/read`, { consumer: "worker-1", count: 2 });
+  // A policy that dead-letters into another stream, which the page lists with the group feeding it.
+  const deadLetter = `${stream}-dlq`;
+  await api("PUT", `/api/streams/${stream}/groups/${group}/policy`, { claimIdleMs: 60_000, maxDeliveries: 5, deadLetter });
 
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
@@ -69,6 +72,8 @@ try {
   await waitForCell(streamRow, 1, "3"); // length
   await waitForCell(groupRow, 3, "2"); // pending
   await waitForCell(groupRow, 2, "1"); // lag
+  await waitForCell(groupRow, 6, `claim idle 1 min, max 5 deliveries, → ${deadLetter}`);
+  await waitForCell(`#dead-letters tbody tr[data-stream="${deadLetter}"]`, 2, `${stream}/${group}`);
 
   // Follow the stream: the tail first shows what is there, then what is appended while watching.
   await page.locator(streamRow).click();

@@ -14,6 +14,8 @@ public sealed class DashboardBrowserTests(SecuredApiFixture fixture) : IClassFix
 
     private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
 
+    private static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
+
     [Fact]
     public async Task Dashboard_ShowsStreamsGroupsAndTheLiveTail_OfEntriesAppendedThroughTheApi()
     {
@@ -28,7 +30,7 @@ public sealed class DashboardBrowserTests(SecuredApiFixture fixture) : IClassFix
 
         Assert.True(exitCode == 0, $"the browser check failed (exit {exitCode}):\n{output}");
         var png = await File.ReadAllBytesAsync(screenshot);
-        Assert.True(png.AsSpan().StartsWith("\x89PNG"u8), "the screenshot is not a PNG");
+        Assert.True(png.AsSpan().StartsWith(PngSignature), "the screenshot is not a PNG");
     }
 
     private static async Task<(int ExitCode, string Output)> RunNodeAsync(params string[] arguments)

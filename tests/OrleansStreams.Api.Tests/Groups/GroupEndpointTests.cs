@@ -165,7 +165,7 @@ public sealed class GroupEndpointTests(ApiFixture fixture) : IClassFixture<ApiFi
         var stream = UniqueKey.For("policy-missing");
         await _http.AppendAsync(stream, new { n = "1" });
 
-        using var response = await _http.PutAsJsonAsync($"/api/streams/{stream}/groups/ghost/policy", new { maxDeliveries = 3 });
+        using var response = await _http.PutAsJsonAsync($"/api/streams/{stream}/groups/ghost/policy", new { claimIdleMs = 1000 });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("NOGROUP", (await response.ReadJsonAsync()).GetProperty("code").GetString());

@@ -45,7 +45,7 @@ public sealed class OverviewTests(ApiFixture fixture) : IClassFixture<ApiFixture
         var stream = UniqueKey.For("jobs");
         var deadLetter = stream + "-dead";
         await _http.PostJsonAsync($"/api/streams/{stream}/groups", new { name = "workers", mkStream = true });
-        using var set = await _http.PutAsJsonAsync($"/api/streams/{stream}/groups/workers/policy", new { maxDeliveries = 2, deadLetter });
+        using var set = await _http.PutAsJsonAsync($"/api/streams/{stream}/groups/workers/policy", new { claimIdleMs = 60000, maxDeliveries = 2, deadLetter });
         await ApiJson.EnsureSuccessAsync(set);
         await _http.AppendAsync(deadLetter, new { source = stream });
 
