@@ -4,6 +4,7 @@ using OrleansStreams.AppHost;
 // Starts the whole system locally on the embedded default store and stops it on Ctrl+C.
 var respPort = ArgValue("--resp-port", "6380");
 var siloHttpPort = ArgValue("--silo-http-port", "6381");
+var apiPort = ArgValue("--api-port", "8080");
 var dataDir = ArgValue("--data-dir", Path.Combine(RepositoryRoot(), "data"));
 #if DEBUG
 const string configuration = "Debug";
@@ -11,8 +12,12 @@ const string configuration = "Debug";
 const string configuration = "Release";
 #endif
 var siloDll = Path.Combine(RepositoryRoot(), "src", "OrleansStreams.Silo", "bin", configuration, "net10.0", "OrleansStreams.Silo.dll");
+var apiDll = Path.Combine(RepositoryRoot(), "src", "OrleansStreams.Api", "bin", configuration, "net10.0", "OrleansStreams.Api.dll");
 
 await using var silo = new ChildProcess("silo", "dotnet", [siloDll, "--port", respPort, "--http-port", siloHttpPort, "--data-dir", dataDir]);
+// Extra arguments after "--" go to the API (for example --api-keys).
+var apiArgs = Array.IndexOf(args, "--") is var split and >= 0 ? args[(split + 1)..] : [];
+await using var api = new ChildProcess("api", "dotnet", [apiDll, "--port", apiPort, "--silo-port", respPort, .. apiArgs]);
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {
@@ -27,13 +32,21 @@ if (!await WaitHealthyAsync($"http://127.0.0.1:{siloHttpPort}/health", stop.Toke
     await Console.Error.WriteLineAsync("AppHost: the silo did not become healthy.");
     return 1;
 }
+api.Start();
+if (!await WaitHealthyAsync($"http://127.0.0.1:{apiPort}/health", stop.Token))
+{
+    await Console.Error.WriteLineAsync("AppHost: the API did not become healthy.");
+    return 1;
+}
 Console.WriteLine($"AppHost: silo RESP   redis://127.0.0.1:{respPort}");
 Console.WriteLine($"AppHost: silo health http://127.0.0.1:{siloHttpPort}/health");
+Console.WriteLine($"AppHost: HTTP API    http://127.0.0.1:{apiPort}/api  (OpenAPI: /openapi/v1.json)");
+Console.WriteLine($"AppHost: dashboard   http://127.0.0.1:{apiPort}/");
 Console.WriteLine("AppHost: ready. Press Ctrl+C to stop.");
 try
 {
-    while (!silo.HasExited) await Task.Delay(500, stop.Token);
-    await Console.Error.WriteLineAsync("AppHost: the silo exited.");
+    while (!silo.HasExited && !api.HasExited) await Task.Delay(500, stop.Token);
+    await Console.Error.WriteLineAsync($"AppHost: the {(silo.HasExited ? "silo" : "API")} exited.");
     return 1;
 }
 catch (OperationCanceledException)

@@ -109,7 +109,7 @@
         num(group.pending),
         num(group.consumers),
         num(group.oldestPendingAgeMs === null || group.oldestPendingAgeMs === undefined ? "—" : duration(group.oldestPendingAgeMs)),
-        text(policyText(group.policy)));
+        wrapped(policyText(group.policy)));
       row.dataset.stream = group.stream;
       row.dataset.group = group.name;
       return row;
@@ -131,7 +131,7 @@
       const row = tr(
         cellWithBadge(dead.name, "dead letters"),
         num(dead.length === null || dead.length === undefined ? 0 : dead.length),
-        text(dead.sources.join(", ")));
+        wrapped(dead.sources.join(", ")));
       row.dataset.stream = dead.name;
       return row;
     });
@@ -163,6 +163,12 @@
   function text(value) {
     const cell = document.createElement("td");
     cell.textContent = value === null || value === undefined ? "—" : String(value);
+    return cell;
+  }
+
+  function wrapped(value) {
+    const cell = text(value);
+    cell.className = "wrap";
     return cell;
   }
 
