@@ -9,7 +9,7 @@ public static class ApiOpenApiServiceCollectionExtensions
     /// <summary>The OpenAPI document at /openapi/v1.json, naming the configured ways to authenticate.</summary>
     public static IServiceCollection AddApiOpenApi(this IServiceCollection services, ApiAuthenticationOptions authentication)
     {
-        services.AddOpenApi(openApi => openApi.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(openApi => openApi.AddSchemaTransformer(ApiSchemas.DescribeAsync).AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
             {
