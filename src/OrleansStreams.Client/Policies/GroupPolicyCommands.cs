@@ -11,14 +11,14 @@ public static class GroupPolicyCommands
         await client.SendCheckedAsync(command, cancellationToken);
     }
 
-    /// <summary>XGROUPPOLICY GET; null when the server replies nil (no policy).</summary>
+    /// <summary>XGROUPPOLICY GET: claim-idle, max-deliveries (0 = no limit), dead-letter, reclaimed, dead-lettered; null when the group has no policy.</summary>
     public static async Task<GroupPolicyInfo?> XGroupPolicyGetAsync(this StreamsClient client, string key, string group, CancellationToken cancellationToken = default)
     {
         var reply = await client.SendCheckedAsync(new CommandBuilder("XGROUPPOLICY GET").Add(key).Add(group), cancellationToken);
         return reply.IsNull ? null : new GroupPolicyInfo(ReplyReading.Map(reply));
     }
 
-    /// <summary>XGROUPPOLICY DEL; the reply as a number (1 when a policy was removed), or 1 for OK.</summary>
+    /// <summary>XGROUPPOLICY DEL: removes the policy and its counters. Returns 1 for the server's OK.</summary>
     public static async Task<long> XGroupPolicyDelAsync(this StreamsClient client, string key, string group, CancellationToken cancellationToken = default)
     {
         var reply = await client.SendCheckedAsync(new CommandBuilder("XGROUPPOLICY DEL").Add(key).Add(group), cancellationToken);

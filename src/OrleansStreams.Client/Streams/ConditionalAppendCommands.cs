@@ -23,13 +23,14 @@ public static partial class ConditionalAppendCommands
     }
 
     /// <summary>
-    /// XADDMULTIIF key VERSION n [NOMKSTREAM] [trim] id numfields field value ... [id numfields field value ...]:
-    /// all the entries, in order, atomically, or none. Replies with the new IDs.
+    /// XADDMULTIIF key VERSION n [NOMKSTREAM] [trim] ENTRIES count &lt;id&gt; npairs field value ... [...]: all the
+    /// entries, in order, atomically, or none; each gets an automatic ID. Replies with the new IDs.
     /// </summary>
     public static async Task<ConditionalAppendResult> XAddMultiIfAsync(this StreamsClient client, string key, long expectedVersion, IReadOnlyList<IReadOnlyList<StreamField>> entries, StreamTrim? trim = null, bool noMkStream = false, CancellationToken cancellationToken = default)
     {
         if (entries.Count == 0) throw new ArgumentException("Append at least one entry.", nameof(entries));
         var command = Start("XADDMULTIIF", key, expectedVersion, trim, noMkStream);
+        command.Add("ENTRIES").Add(entries.Count);
         foreach (var fields in entries)
         {
             command.Add("*").Add(fields.Count);
@@ -40,7 +41,10 @@ public static partial class ConditionalAppendCommands
         return ConditionalAppendResult.Appended(ReplyReading.Ids(reply));
     }
 
-    /// <summary>Reads the current version out of a VERSIONMISMATCH error: the last number in its text.</summary>
+    /// <summary>
+    /// Reads the current version out of a VERSIONMISMATCH error, the last number in its text
+    /// ("VERSIONMISMATCH expected version 0 but stream is at 1").
+    /// </summary>
     internal static long? CurrentVersionIn(string error)
     {
         var numbers = Number().Matches(error);
