@@ -186,4 +186,39 @@ public sealed class StreamEndpointTests(ApiFixture fixture) : IClassFixture<ApiF
         Assert.Equal(2, problem.GetProperty("currentVersion").GetInt64());
         Assert.Equal(2, (await _http.GetJsonAsync($"/api/streams/{stream}")).GetProperty("length").GetInt64());
     }
+
+    [Fact]
+    public async Task AppendBatch_AtTheExpectedVersion_AppendsEveryEntryInOrder()
+    {
+        var stream = UniqueKey.For("batch");
+        await _http.AppendAsync(stream, new { e = "created" });
+
+        var reply = await _http.PostJsonAsync($"/api/streams/{stream}/entries/batch", new
+        {
+            expectedVersion = 1,
+            entries = new object[] { new { fields = new { e = "a" } }, new { fields = new { e = "b" } } },
+        });
+
+        var ids = reply.GetProperty("ids").EnumerateArray().Select(id => id.GetString()).ToList();
+        var entries = (await _http.GetJsonAsync($"/api/streams/{stream}/entries")).GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(ids, entries.Skip(1).Select(entry => entry.GetProperty("id").GetString()));
+        Assert.Equal(["created", "a", "b"], entries.Select(entry => ApiJson.Fields(entry)["e"]));
+    }
+
+    [Fact]
+    public async Task AppendBatch_AtAStaleVersion_Is409_AndAppendsNoneOfTheEntries()
+    {
+        var stream = UniqueKey.For("batch-conflict");
+        await _http.AppendAsync(stream, new { e = "created" });
+
+        using var response = await _http.PostAsJsonAsync($"/api/streams/{stream}/entries/batch", new
+        {
+            expectedVersion = 0,
+            entries = new object[] { new { fields = new { e = "a" } }, new { fields = new { e = "b" } } },
+        });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal(1, (await response.ReadJsonAsync()).GetProperty("currentVersion").GetInt64());
+        Assert.Equal(1, (await _http.GetJsonAsync($"/api/streams/{stream}")).GetProperty("length").GetInt64());
+    }
 }
