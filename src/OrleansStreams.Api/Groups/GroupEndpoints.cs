@@ -188,7 +188,7 @@ public static class GroupEndpoints
             : await CheckGroupExistsAsync(client, stream, name, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.ServerSentEvents(GroupConsumeStream.FollowAsync(
-            client, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), httpContext.RequestAborted));
+            client, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
     }
 
     private static async Task<IReadOnlyList<StreamEntry>> CheckGroupExistsAsync(StreamsClient client, string stream, string group, CancellationToken cancellationToken)

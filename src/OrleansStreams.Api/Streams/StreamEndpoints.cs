@@ -140,7 +140,7 @@ public static class StreamEndpoints
         // Resolved before the response starts, so a wrong-type key still gets a problem reply.
         var after = await StreamTail.ResolveStartAsync(client, stream, lastEventId ?? from ?? "$", cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, FieldEncodingQuery.Parse(encoding), httpContext.RequestAborted));
+        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
     }
 
     internal static ProblemHttpResult NoSuchStream(string stream) => TypedResults.Problem(new ProblemDetails

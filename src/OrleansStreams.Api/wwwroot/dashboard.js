@@ -121,7 +121,7 @@
     if (!policy) return "—";
     const parts = [];
     if (policy.claimIdleMs) parts.push(`claim idle ${duration(policy.claimIdleMs)}`);
-    if (policy.maxDeliveries) parts.push(`max ${policy.maxDeliveries} deliveries`);
+    if (policy.maxDeliveries) parts.push(`max ${policy.maxDeliveries} ${policy.maxDeliveries === 1 ? "delivery" : "deliveries"}`);
     if (policy.deadLetter) parts.push(`→ ${policy.deadLetter}`);
     return parts.join(", ") || "—";
   }

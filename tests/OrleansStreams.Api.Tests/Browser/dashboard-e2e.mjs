@@ -42,6 +42,10 @@ try {
   // A policy that dead-letters into another stream, which the page lists with the group feeding it.
   const deadLetter = `${stream}-dlq`;
   await api("PUT", `/api/streams/${stream}/groups/${group}/policy`, { claimIdleMs: 60_000, maxDeliveries: 5, deadLetter });
+  // A second group gives up on an entry after one delivery: its idle-claim sweep moves it to the dead-letter stream.
+  await api("POST", `/api/streams/${stream}/groups`, { name: "audit", startId: "0" });
+  await api("PUT", `/api/streams/${stream}/groups/audit/policy`, { claimIdleMs: 200, maxDeliveries: 1, deadLetter });
+  await api("POST", `/api/streams/${stream}/groups/audit/read`, { consumer: "flaky", count: 1 });
 
   context = await chromium.launchPersistentContext(profile, {
     executablePath: "/usr/bin/chromium",
@@ -73,7 +77,9 @@ try {
   await waitForCell(groupRow, 3, "2"); // pending
   await waitForCell(groupRow, 2, "1"); // lag
   await waitForCell(groupRow, 6, `claim idle 1 min, max 5 deliveries, → ${deadLetter}`);
-  await waitForCell(`#dead-letters tbody tr[data-stream="${deadLetter}"]`, 2, `${stream}/${group}`);
+  const deadRow = `#dead-letters tbody tr[data-stream="${deadLetter}"]`;
+  await waitForCell(deadRow, 2, `${stream}/audit, ${stream}/${group}`);
+  await waitForCell(deadRow, 1, "1");
 
   // Follow the stream: the tail first shows what is there, then what is appended while watching.
   await page.locator(streamRow).click();

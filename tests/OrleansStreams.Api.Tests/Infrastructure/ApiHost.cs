@@ -59,6 +59,9 @@ public sealed class ApiHost : IAsyncDisposable
         return client;
     }
 
+    /// <summary>Stops the API gracefully, as on SIGTERM; the silo keeps running.</summary>
+    public Task StopApiAsync() => _api.StopAsync();
+
     public async ValueTask DisposeAsync()
     {
         await _api.StopAsync();

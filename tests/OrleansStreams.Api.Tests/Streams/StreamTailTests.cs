@@ -57,4 +57,20 @@ public sealed class StreamTailTests(ApiFixture fixture) : IClassFixture<ApiFixtu
 
         Assert.Equal(id, (await tail.Reader.NextAsync(EventTimeout, "the stream's first entry")).Id);
     }
+
+    [Fact]
+    public async Task Tail_EndsWhenTheApiStops_InsteadOfHoldingUpShutdown()
+    {
+        await using var host = await ApiHost.StartAsync();
+        using var http = host.CreateClient();
+        await using var tail = await EventStream.OpenAsync(http, $"/api/streams/{UniqueKey.For("shutdown")}/tail");
+
+        var stopping = host.StopApiAsync();
+        var ended = await Record.ExceptionAsync(() => tail.Reader.NextAsync(EventTimeout, "the end of the event stream"));
+        await stopping;
+
+        // Far sooner than the host's shutdown timeout, the stream ends (cleanly or by the connection closing).
+        Assert.NotNull(ended);
+        Assert.IsNotType<TimeoutException>(ended);
+    }
 }
