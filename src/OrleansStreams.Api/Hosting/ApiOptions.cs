@@ -21,6 +21,9 @@ public sealed record ApiOptions
     /// <summary>The silo's <c>requirepass</c> (<c>--silo-password</c>), when it has one.</summary>
     public string? SiloPassword { get; init; }
 
+    /// <summary>How long a silo call may take, connecting included (<c>--silo-timeout</c> seconds).</summary>
+    public TimeSpan SiloTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
     public ApiAuthenticationOptions Authentication { get; init; } = new();
 
     /// <summary>Reads and checks the settings; a value that cannot be used throws <see cref="ApiOptionsException"/>.</summary>
@@ -34,6 +37,7 @@ public sealed record ApiOptions
             SiloHost = configuration["silo-host"] is { Length: > 0 } host ? host : defaults.SiloHost,
             SiloPort = ReadPort(configuration, "silo-port", defaults.SiloPort),
             SiloPassword = configuration["silo-password"] is { Length: > 0 } password ? password : null,
+            SiloTimeout = ReadTimeout(configuration, "silo-timeout", defaults.SiloTimeout),
             Authentication = ApiAuthenticationOptions.FromConfiguration(configuration),
         };
         if (options.Bind is not ("*" or "0.0.0.0") && !System.Net.IPAddress.TryParse(options.Bind, out _))
@@ -41,6 +45,17 @@ public sealed record ApiOptions
             throw new ApiOptionsException($"--bind '{options.Bind}' is not an IP address: use for example 127.0.0.1, or * for all addresses.");
         }
         return options;
+    }
+
+    private static TimeSpan ReadTimeout(IConfiguration configuration, string key, TimeSpan fallback)
+    {
+        var text = configuration[key];
+        if (string.IsNullOrEmpty(text)) return fallback;
+        if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var seconds) || seconds <= 0)
+        {
+            throw new ApiOptionsException($"--{key} '{text}' is not a positive number of seconds.");
+        }
+        return TimeSpan.FromSeconds(seconds);
     }
 
     private static int ReadPort(IConfiguration configuration, string key, int fallback)

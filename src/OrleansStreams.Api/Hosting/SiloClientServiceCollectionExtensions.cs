@@ -17,6 +17,8 @@ public static class SiloClientServiceCollectionExtensions
             Port = options.SiloPort,
             Password = options.SiloPassword,
             ClientName = "orleansstreams-api",
+            CommandTimeout = options.SiloTimeout,
+            ConnectTimeout = options.SiloTimeout,
         }));
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo");
         return services;

@@ -10,6 +10,8 @@ public static class SiloClientErrors
     {
         StreamsServerException server => SiloProblems.FromSiloError(server.Message),
         StreamsConnectionException connection => SiloProblems.SiloUnavailable(connection.Message),
+        // No connection could be made in time: the silo is down or unreachable rather than slow.
+        StreamsTimeoutException { InnerException: StreamsConnectionException or System.Net.Sockets.SocketException } timeout => SiloProblems.SiloUnavailable(timeout.Message),
         StreamsTimeoutException timeout => new ProblemDetails
         {
             Status = StatusCodes.Status504GatewayTimeout,

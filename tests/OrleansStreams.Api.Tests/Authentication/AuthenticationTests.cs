@@ -51,6 +51,7 @@ public sealed class AuthenticationTests(SecuredApiFixture fixture) : IClassFixtu
         using var response = await http.SendAsync(request);
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
     [Fact]
