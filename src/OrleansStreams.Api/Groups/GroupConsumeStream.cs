@@ -33,29 +33,27 @@ public static class GroupConsumeStream
             foreach (var entry in history) yield return Event(entry, encoding);
             if (history.Count < count) break;
             var after = history[^1].Id;
-            history = await ReadOrEndAsync(() => client.XReadGroupAsync(group, consumer, key, after, count, cancellationToken: cancellationToken), cancellationToken);
+            var next = await EventStreamRead.RunAsync(() => client.XReadGroupAsync(group, consumer, key, after, count, cancellationToken: cancellationToken), cancellationToken);
+            if (next.Error is { } error)
+            {
+                yield return StreamTail.Error(error);
+                yield break;
+            }
+            history = next.Entries;
         }
         while (!cancellationToken.IsCancellationRequested)
         {
-            var entries = await ReadOrEndAsync(
+            var read = await EventStreamRead.RunAsync(
                 () => client.XReadGroupAsync(group, consumer, key, ">", Math.Min(count, BatchSize), StreamTail.BlockFor, cancellationToken: cancellationToken),
                 cancellationToken);
-            foreach (var entry in entries) yield return Event(entry, encoding);
+            if (read.Error is { } error)
+            {
+                yield return StreamTail.Error(error);
+                yield break;
+            }
+            foreach (var entry in read.Entries) yield return Event(entry, encoding);
         }
     }
 
     private static SseItem<TailEvent> Event(StreamEntry entry, FieldEncoding encoding) => StreamTail.Entry(entry, encoding);
-
-    /// <summary>The read's entries, or none once the caller has gone away.</summary>
-    private static async Task<IReadOnlyList<StreamEntry>> ReadOrEndAsync(Func<Task<IReadOnlyList<StreamEntry>>> read, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await read();
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            return [];
-        }
-    }
 }

@@ -29,7 +29,7 @@ public static class ApiSchemas
         {
             // The event's type is the SSE "event:" line (entry or ready), not a property of its data.
             schema.Discriminator = null;
-            schema.Description = "data of an 'entry' event (an entry) or of the first, 'ready' event (where the API follows from).";
+            schema.Description = "data of an 'entry' event (an entry), of the first, 'ready' event (where the API follows from), or of a final 'error' event.";
         }
         return Task.CompletedTask;
     }

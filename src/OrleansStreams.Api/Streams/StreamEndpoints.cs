@@ -137,10 +137,11 @@ public static class StreamEndpoints
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
-        // Resolved before the response starts, so a wrong-type key still gets a problem reply.
+        var fieldEncoding = FieldEncodingQuery.Parse(encoding);
         var after = await StreamTail.ResolveStartAsync(client, stream, lastEventId ?? from ?? "$", cancellationToken);
+        var first = await StreamTail.ReadFirstAsync(client, stream, after, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
+        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, first, fieldEncoding, EventStreamLifetime.For(httpContext)));
     }
 
     internal static ProblemHttpResult NoSuchStream(string stream) => TypedResults.Problem(new ProblemDetails

@@ -36,23 +36,33 @@ public static class StreamTail
         }
     }
 
+    /// <summary>
+    /// What is already there after the start, read without waiting before the response starts, so that a bad ID or a
+    /// wrong-type key still gets a problem reply.
+    /// </summary>
+    public static Task<IReadOnlyList<StreamEntry>> ReadFirstAsync(StreamsClient client, string key, string afterId, CancellationToken cancellationToken) =>
+        client.XReadAsync(key, afterId, BatchSize, null, cancellationToken);
+
     public static async IAsyncEnumerable<SseItem<TailEvent>> FollowAsync(
-        StreamsClient client, string key, string afterId, FieldEncoding encoding, [EnumeratorCancellation] CancellationToken cancellationToken)
+        StreamsClient client, string key, string afterId, IReadOnlyList<StreamEntry> first, FieldEncoding encoding,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         yield return Ready(key, afterId);
         var after = afterId;
+        foreach (var entry in first)
+        {
+            after = entry.Id;
+            yield return Entry(entry, encoding);
+        }
         while (!cancellationToken.IsCancellationRequested)
         {
-            IReadOnlyList<StreamEntry> entries;
-            try
+            var read = await EventStreamRead.RunAsync(() => client.XReadAsync(key, after, BatchSize, BlockFor, cancellationToken), cancellationToken);
+            if (read.Error is { } error)
             {
-                entries = await client.XReadAsync(key, after, BatchSize, BlockFor, cancellationToken);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
+                yield return Error(error);
                 yield break;
             }
-            foreach (var entry in entries)
+            foreach (var entry in read.Entries)
             {
                 after = entry.Id;
                 yield return Entry(entry, encoding);
@@ -61,6 +71,8 @@ public static class StreamTail
     }
 
     internal static SseItem<TailEvent> Ready(string key, string after) => new(new ReadyEvent(key, after), ReadyEvent);
+
+    internal static SseItem<TailEvent> Error(ErrorEvent error) => new(error, EventStreamRead.ErrorEventName);
 
     internal static SseItem<TailEvent> Entry(StreamEntry entry, FieldEncoding encoding) =>
         new(EntryResponse.From(entry, encoding), EntryEvent) { EventId = entry.Id };

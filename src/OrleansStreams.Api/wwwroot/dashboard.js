@@ -230,6 +230,7 @@
         $("tail-state").textContent = "connecting…";
         await readEvents(`${base}/tail?from=${encodeURIComponent(lastId)}`, abort.signal, (event) => {
           if (event.type === "ready") $("tail-state").textContent = "following";
+          if (event.type === "error") throw new Error(JSON.parse(event.data).detail || "the tail failed");
           if (event.type !== "entry") return;
           const entry = JSON.parse(event.data);
           lastId = entry.id;

@@ -1,4 +1,6 @@
+using System.Net;
 using System.Text.Json;
+using OrleansStreams.Client;
 using OrleansStreams.Api.Tests.Infrastructure;
 
 namespace OrleansStreams.Api.Tests.Streams;
@@ -72,5 +74,37 @@ public sealed class StreamTailTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         // Far sooner than the host's shutdown timeout, the stream ends (cleanly or by the connection closing).
         Assert.NotNull(ended);
         Assert.IsNotType<TimeoutException>(ended);
+    }
+
+    [Fact]
+    public async Task Tail_FromAnInvalidId_IsA400Problem_WithTheSilosError()
+    {
+        var stream = UniqueKey.For("bad-from");
+        await _http.AppendAsync(stream, new { n = "1" });
+
+        using var response = await _http.GetAsync($"/api/streams/{stream}/tail?from=not-an-id");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("ERR", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Tail_WhoseKeyStopsBeingAStream_EndsWithAnErrorEvent()
+    {
+        var stream = UniqueKey.For("replaced");
+        await _http.AppendAsync(stream, new { n = "1" });
+        using var tailHttp = fixture.Host.CreateClient();
+        await using var tail = await EventStream.OpenAsync(tailHttp, $"/api/streams/{stream}/tail");
+        await using var silo = new StreamsClient(new StreamsClientOptions { Port = fixture.Host.SiloPort });
+
+        await silo.DelAsync(stream);
+        await silo.SetAsync(stream, "now a string");
+
+        var error = await tail.Reader.NextAsync(EventTimeout, "the error event after the key changed type");
+        Assert.Equal("error", error.Type);
+        var data = JsonDocument.Parse(error.Data).RootElement;
+        Assert.Equal("WRONGTYPE", data.GetProperty("code").GetString());
+        Assert.Equal(409, data.GetProperty("status").GetInt32());
+        await Assert.ThrowsAsync<EndOfStreamException>(() => tail.Reader.NextAsync(EventTimeout, "the end of the stream"));
     }
 }
