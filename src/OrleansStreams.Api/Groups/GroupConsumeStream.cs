@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using OrleansStreams.Api.Entries;
+using OrleansStreams.Api.Observability;
 using OrleansStreams.Api.Streams;
 using OrleansStreams.Client;
 
@@ -23,6 +24,26 @@ public static class GroupConsumeStream
         await client.XReadGroupAsync(group, consumer, key, "0", count, cancellationToken: cancellationToken);
 
     public static async IAsyncEnumerable<SseItem<TailEvent>> FollowAsync(
+        StreamsClient client, ApiInstruments instruments, string key, string group, string consumer, IReadOnlyList<StreamEntry> pending, long count,
+        FieldEncoding encoding, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var kind = ApiInstruments.Kind("consume");
+        instruments.ActiveEventStreams.Add(1, kind);
+        try
+        {
+            await foreach (var item in ReadAsync(client, key, group, consumer, pending, count, encoding, cancellationToken))
+            {
+                if (item.EventType == StreamTail.EntryEvent) instruments.EventsSent.Add(1, kind);
+                yield return item;
+            }
+        }
+        finally
+        {
+            instruments.ActiveEventStreams.Add(-1, kind);
+        }
+    }
+
+    private static async IAsyncEnumerable<SseItem<TailEvent>> ReadAsync(
         StreamsClient client, string key, string group, string consumer, IReadOnlyList<StreamEntry> pending, long count, FieldEncoding encoding,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansStreams.Api.Entries;
 using OrleansStreams.Api.Hosting;
+using OrleansStreams.Api.Observability;
 using OrleansStreams.Api.Problems;
 using OrleansStreams.Api.Streams;
 using OrleansStreams.Client;
@@ -176,7 +177,8 @@ public static class GroupEndpoints
     }
 
     private static async Task<ServerSentEventsResult<TailEvent>> ConsumeAsync(
-        string key, string group, string? consumer, long? count, bool? pending, string? encoding, StreamsClient client, HttpContext httpContext, CancellationToken cancellationToken)
+        string key, string group, string? consumer, long? count, bool? pending, string? encoding, StreamsClient client, ApiInstruments instruments,
+        HttpContext httpContext, CancellationToken cancellationToken)
     {
         var (stream, name) = (RouteKey.Decode(key), RouteKey.Decode(group));
         var member = Required(consumer, "consumer");
@@ -188,7 +190,7 @@ public static class GroupEndpoints
             : await CheckGroupExistsAsync(client, stream, name, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
         return TypedResults.ServerSentEvents(GroupConsumeStream.FollowAsync(
-            client, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
+            client, instruments, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
     }
 
     private static async Task<IReadOnlyList<StreamEntry>> CheckGroupExistsAsync(StreamsClient client, string stream, string group, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Serialization;
 using OrleansStreams.Api.Authentication;
+using OrleansStreams.Api.Observability;
 using OrleansStreams.Api.OpenApi;
 using OrleansStreams.Api.Overview;
 using OrleansStreams.Api.Problems;
@@ -37,6 +38,7 @@ public static class ApiApplication
         builder.Services.AddSiloClient(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<OverviewBuilder>();
+        builder.Services.AddSingleton<ApiInstruments>();
         configureServices?.Invoke(builder.Services);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -1,17 +1,22 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using OrleansStreams.Api.Observability;
 
 namespace OrleansStreams.Api.Problems;
 
 /// <summary>Turns what endpoints throw into problem details: the silo's errors keep their words.</summary>
-public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problemDetails, ApiInstruments instruments, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (httpContext.RequestAborted.IsCancellationRequested) return true;
         var problem = ToProblem(exception);
         if (problem is null) return false;
+        if (problem.Extensions.TryGetValue(SiloProblems.CodeMember, out var code) && code is string siloCode)
+        {
+            instruments.SiloErrors.Add(1, ApiInstruments.Code(siloCode));
+        }
         if (problem.Status >= StatusCodes.Status500InternalServerError) LogSiloFailure(logger, problem.Status.Value, exception.Message);
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status500InternalServerError;
         return await problemDetails.TryWriteAsync(new ProblemDetailsContext

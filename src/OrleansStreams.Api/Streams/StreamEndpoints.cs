@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using OrleansStreams.Api.Entries;
 using OrleansStreams.Api.Hosting;
+using OrleansStreams.Api.Observability;
 using OrleansStreams.Api.Problems;
 using OrleansStreams.Client;
 
@@ -68,7 +69,7 @@ public static class StreamEndpoints
     }
 
     private static async Task<Results<Created<AppendResponse>, ProblemHttpResult>> AppendAsync(
-        string key, AppendRequest request, StreamsClient client, CancellationToken cancellationToken)
+        string key, AppendRequest request, StreamsClient client, ApiInstruments instruments, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
         var fields = FieldCodec.Decode(request.Fields, request.Encoding);
@@ -78,7 +79,7 @@ public static class StreamEndpoints
         if (request.ExpectedVersion is { } version)
         {
             var result = await client.XAddIfAsync(stream, version, fields, id, trim, request.NoMkStream, cancellationToken);
-            if (!result.Succeeded) return VersionMismatch(result);
+            if (!result.Succeeded) return VersionMismatch(result, instruments);
             appended = result.Ids.Count == 0 ? null : result.Ids[0];
         }
         else
@@ -90,22 +91,26 @@ public static class StreamEndpoints
     }
 
     private static async Task<Results<Created<AppendBatchResponse>, ProblemHttpResult>> AppendBatchAsync(
-        string key, AppendBatchRequest request, StreamsClient client, CancellationToken cancellationToken)
+        string key, AppendBatchRequest request, StreamsClient client, ApiInstruments instruments, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
         if (request.Entries is not { Count: > 0 } entries) throw new ApiRequestException("A batch needs at least one entry.");
         var decoded = new List<IReadOnlyList<StreamField>>(entries.Count);
         foreach (var entry in entries) decoded.Add(FieldCodec.Decode(entry.Fields, entry.Encoding));
         var result = await client.XAddMultiIfAsync(stream, request.ExpectedVersion, decoded, request.Trim?.ToStreamTrim(), request.NoMkStream, cancellationToken);
-        if (!result.Succeeded) return VersionMismatch(result);
+        if (!result.Succeeded) return VersionMismatch(result, instruments);
         if (result.Ids.Count == 0) return NoSuchStream(stream);
         return TypedResults.Created(EntryLocation(stream, result.Ids[0]), new AppendBatchResponse(stream, result.Ids));
     }
 
     private static string EntryLocation(string stream, string id) => $"/api/streams/{Uri.EscapeDataString(stream)}/entries?start={id}&end={id}";
 
-    private static ProblemHttpResult VersionMismatch(ConditionalAppendResult result) =>
-        TypedResults.Problem(SiloProblems.FromSiloError(result.Error ?? "VERSIONMISMATCH", result.CurrentVersion));
+    private static ProblemHttpResult VersionMismatch(ConditionalAppendResult result, ApiInstruments instruments)
+    {
+        var problem = SiloProblems.FromSiloError(result.Error ?? "VERSIONMISMATCH", result.CurrentVersion);
+        instruments.SiloErrors.Add(1, ApiInstruments.Code(SiloErrorClassifier.CodeOf(problem.Detail ?? "")));
+        return TypedResults.Problem(problem);
+    }
 
     private static async Task<Ok<RangeResponse>> RangeAsync(
         string key, StreamsClient client, string? start, string? end, long? count, bool? reverse, string? encoding, CancellationToken cancellationToken)
@@ -133,7 +138,7 @@ public static class StreamEndpoints
     }
 
     private static async Task<ServerSentEventsResult<TailEvent>> TailAsync(
-        string key, StreamsClient client, string? from, string? encoding,
+        string key, StreamsClient client, ApiInstruments instruments, string? from, string? encoding,
         [FromHeader(Name = "Last-Event-ID")] string? lastEventId, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
@@ -141,7 +146,7 @@ public static class StreamEndpoints
         var after = await StreamTail.ResolveStartAsync(client, stream, lastEventId ?? from ?? "$", cancellationToken);
         var first = await StreamTail.ReadFirstAsync(client, stream, after, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, stream, after, first, fieldEncoding, EventStreamLifetime.For(httpContext)));
+        return TypedResults.ServerSentEvents(StreamTail.FollowAsync(client, instruments, stream, after, first, fieldEncoding, EventStreamLifetime.For(httpContext)));
     }
 
     internal static ProblemHttpResult NoSuchStream(string stream) => TypedResults.Problem(new ProblemDetails

@@ -1,6 +1,7 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using OrleansStreams.Api.Entries;
+using OrleansStreams.Api.Observability;
 using OrleansStreams.Client;
 
 namespace OrleansStreams.Api.Streams;
@@ -44,6 +45,26 @@ public static class StreamTail
         client.XReadAsync(key, afterId, BatchSize, null, cancellationToken);
 
     public static async IAsyncEnumerable<SseItem<TailEvent>> FollowAsync(
+        StreamsClient client, ApiInstruments instruments, string key, string afterId, IReadOnlyList<StreamEntry> first, FieldEncoding encoding,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var kind = ApiInstruments.Kind("tail");
+        instruments.ActiveEventStreams.Add(1, kind);
+        try
+        {
+            await foreach (var item in ReadAsync(client, key, afterId, first, encoding, cancellationToken))
+            {
+                if (item.EventType == EntryEvent) instruments.EventsSent.Add(1, kind);
+                yield return item;
+            }
+        }
+        finally
+        {
+            instruments.ActiveEventStreams.Add(-1, kind);
+        }
+    }
+
+    private static async IAsyncEnumerable<SseItem<TailEvent>> ReadAsync(
         StreamsClient client, string key, string afterId, IReadOnlyList<StreamEntry> first, FieldEncoding encoding,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {

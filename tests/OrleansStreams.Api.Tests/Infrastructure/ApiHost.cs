@@ -27,6 +27,8 @@ public sealed class ApiHost : IAsyncDisposable
 
     public int SiloPort { get; }
 
+    public IServiceProvider ApiServices => _api.Services;
+
     /// <summary>Starts both; <paramref name="apiArgs"/> adds API options such as <c>--api-keys</c>.</summary>
     public static async Task<ApiHost> StartAsync(params string[] apiArgs)
     {
