@@ -40,7 +40,8 @@ public static class GroupEndpoints
         groups.MapDelete("/{group}/policy", DeletePolicyAsync).WithSummary("Remove the group's policy (XGROUPPOLICY DEL).");
         groups.MapGet("/{group}/consume", ConsumeAsync)
             .WithSummary("Consume as a group member over server-sent events; acknowledge each entry with POST .../ack.")
-            .WithDescription("pending=true first re-delivers the consumer's own unacknowledged entries. Nothing is acknowledged for the caller.")
+            .WithDescription("pending=true first re-delivers the consumer's own unacknowledged entries; maxPending=n reads no new entries while "
+                + "the consumer has n unacknowledged. Nothing is acknowledged for the caller.")
             .Produces<TailEvent>(StatusCodes.Status200OK, "text/event-stream")
             .ProducesProblem(StatusCodes.Status404NotFound);
         return groups;
@@ -177,20 +178,21 @@ public static class GroupEndpoints
     }
 
     private static async Task<ServerSentEventsResult<TailEvent>> ConsumeAsync(
-        string key, string group, string? consumer, long? count, bool? pending, string? encoding, StreamsClient client, ApiInstruments instruments,
-        HttpContext httpContext, CancellationToken cancellationToken)
+        string key, string group, string? consumer, long? count, bool? pending, long? maxPending, string? encoding, StreamsClient client,
+        ApiInstruments instruments, HttpContext httpContext, CancellationToken cancellationToken)
     {
         var (stream, name) = (RouteKey.Decode(key), RouteKey.Decode(group));
         var member = Required(consumer, "consumer");
         var batch = Math.Clamp(count ?? DefaultConsumeCount, 1, 1000);
+        if (maxPending is < 1) throw new ApiRequestException("maxPending must be at least 1.");
         // Checked before the response starts, so NOGROUP becomes a problem reply rather than a broken event stream.
         // Re-reading history counts a delivery, so it happens only when asked for.
         IReadOnlyList<StreamEntry> history = pending == true
             ? await GroupConsumeStream.ReadPendingAsync(client, stream, name, member, batch, cancellationToken)
             : await CheckGroupExistsAsync(client, stream, name, cancellationToken);
         httpContext.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(GroupConsumeStream.FollowAsync(
-            client, instruments, stream, name, member, history, batch, FieldEncodingQuery.Parse(encoding), EventStreamLifetime.For(httpContext)));
+        var settings = new ConsumeSettings(stream, name, member, batch, maxPending, FieldEncodingQuery.Parse(encoding));
+        return TypedResults.ServerSentEvents(GroupConsumeStream.FollowAsync(client, instruments, settings, history, EventStreamLifetime.For(httpContext)));
     }
 
     private static async Task<IReadOnlyList<StreamEntry>> CheckGroupExistsAsync(StreamsClient client, string stream, string group, CancellationToken cancellationToken)

@@ -124,6 +124,27 @@ public sealed class GroupEndpointTests(ApiFixture fixture) : IClassFixture<ApiFi
     }
 
     [Fact]
+    public async Task Consume_WithMaxPending_ReadsNoMoreUntilTheClientAcks()
+    {
+        var stream = UniqueKey.For("max-pending");
+        var ids = new List<string>();
+        for (var i = 0; i < 2; i++) ids.Add(await _http.AppendAsync(stream, new { n = i.ToString() }));
+        await _http.PostJsonAsync($"/api/streams/{stream}/groups", new { name = "g", startId = "0" });
+        using var consumerHttp = fixture.Host.CreateClient();
+        await using var events = await EventStream.OpenAsync(consumerHttp, $"/api/streams/{stream}/groups/g/consume?consumer=slow&count=10&maxPending=1");
+
+        var first = await events.Reader.NextAsync(EventTimeout, "the first entry");
+        // Both entries were there to read at once; with room for one, only one was taken into the pending list.
+        var pending = await _http.GetJsonAsync($"/api/streams/{stream}/groups/g/pending");
+        await _http.PostJsonAsync($"/api/streams/{stream}/groups/g/ack", new { ids = new[] { first.Id } });
+        var second = await events.Reader.NextAsync(EventTimeout, "the second entry, once the first was acknowledged");
+
+        Assert.Equal(ids[0], first.Id);
+        Assert.Equal(1, pending.GetProperty("count").GetInt64());
+        Assert.Equal(ids[1], second.Id);
+    }
+
+    [Fact]
     public async Task Consume_OfAMissingGroup_IsA404Problem_NotAnEventStream()
     {
         var stream = UniqueKey.For("consume-missing");
