@@ -94,6 +94,10 @@ try {
   const newest = await page.locator("#tail li").first().textContent();
   if (!newest.includes(live[1]) || !newest.includes("live-5")) throw new Error(`the newest tail entry is '${newest}'`);
   await waitForCell(streamRow, 1, "5");
+  // The append rate comes from the entries-added counter between two polls: a number per second once there are two.
+  await page.waitForFunction(
+    (selector) => /^\d+\.\d\/s$/.test(document.querySelector(selector)?.cells[3]?.textContent.trim() ?? ""),
+    streamRow, { timeout: waitMs });
   await waitForCell(groupRow, 2, "3"); // lag grew with the two new entries
 
   mkdirSync(dirname(screenshotPath), { recursive: true });
