@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OrleansStreams.Protocol;
 
 namespace OrleansStreams.Client;
@@ -74,15 +75,29 @@ public sealed class StreamsClient : IAsyncDisposable
         using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "connection";
         try
         {
-            return command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
+            var reply = command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
+            outcome = reply.IsError ? "error" : "ok";
+            return reply;
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
+            outcome = "timeout";
             var cause = LastConnectionError(command.Block is not null);
             var what = cause is null ? "no reply" : $"no connection ({cause.Message})";
             throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", cause ?? exception);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            ClientInstruments.CommandCompleted(command.Name, outcome, started);
         }
     }
 

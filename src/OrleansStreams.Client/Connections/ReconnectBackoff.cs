@@ -10,12 +10,14 @@ internal sealed class ReconnectBackoff(StreamsClientOptions options)
 
     public void Succeeded()
     {
+        ClientInstruments.Connected();
         _failures = 0;
         LastError = null;
     }
 
     public void Failed(Exception error)
     {
+        ClientInstruments.ConnectFailed();
         LastError = error;
         _failures++;
         var doubling = options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(_failures - 1, 20));
