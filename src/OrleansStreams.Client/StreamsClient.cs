@@ -43,25 +43,25 @@ public sealed class StreamsClient : IAsyncDisposable
         }
     }
 
-    /// <summary>Sends any command and returns its reply as it came: an error reply is returned, not thrown.</summary>
+    /// <summary>
+    /// Sends any command and returns its reply as it came: an error reply is returned, not thrown. Blocking commands
+    /// (XREAD/XREADGROUP with BLOCK, BLPOP and the like) go on a dedicated connection. Commands that change the state
+    /// of a connection (MULTI, WATCH, SUBSCRIBE, SELECT, HELLO, ...) are refused: connections are shared by all callers.
+    /// </summary>
     public Task<RespValue> ExecuteAsync(params string[] arguments) => ExecuteAsync((IReadOnlyList<string>)arguments, CancellationToken.None);
 
-    public Task<RespValue> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
-        var command = new CommandBuilder(arguments[0]);
-        for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
-        command.Block = FindBlock(arguments);
-        return SendAsync(command, cancellationToken);
-    }
+    /// <inheritdoc cref="ExecuteAsync(string[])"/>
+    public Task<RespValue> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(arguments.Select(argument => new StreamValue(argument)).ToList(), cancellationToken);
 
-    /// <summary>Binary-safe form of <see cref="ExecuteAsync(IReadOnlyList{string}, CancellationToken)"/>.</summary>
+    /// <summary>Binary-safe form of <see cref="ExecuteAsync(string[])"/>.</summary>
     public Task<RespValue> ExecuteAsync(IReadOnlyList<StreamValue> arguments, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
-        var command = new CommandBuilder(arguments[0].ToString());
+        var command = CommandBuilder.Verbatim(arguments[0]);
+        GenericCommands.Check(command.Name, arguments);
         for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
-        command.Block = FindBlock(arguments.Select(argument => argument.ToString()).ToList());
+        command.Block = GenericCommands.FindBlock(command.Name, arguments);
         return SendAsync(command, cancellationToken);
     }
 
@@ -164,20 +164,6 @@ public sealed class StreamsClient : IAsyncDisposable
         foreach (var slot in _slots)
         {
             if (slot.LastError is { } error) return error;
-        }
-        return null;
-    }
-
-    private static TimeSpan? FindBlock(IReadOnlyList<string> arguments)
-    {
-        if (!arguments[0].Equals("XREAD", StringComparison.OrdinalIgnoreCase) && !arguments[0].Equals("XREADGROUP", StringComparison.OrdinalIgnoreCase)) return null;
-        for (var i = 1; i + 1 < arguments.Count; i++)
-        {
-            if (arguments[i].Equals("STREAMS", StringComparison.OrdinalIgnoreCase)) break;
-            if (arguments[i].Equals("BLOCK", StringComparison.OrdinalIgnoreCase) && long.TryParse(arguments[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0)
-            {
-                return TimeSpan.FromMilliseconds(ms);
-            }
         }
         return null;
     }
