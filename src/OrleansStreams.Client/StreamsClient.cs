@@ -77,6 +77,7 @@ public sealed class StreamsClient : IAsyncDisposable
         var token = deadline?.Token ?? cancellationToken;
         var started = Stopwatch.GetTimestamp();
         var outcome = "connection";
+        using var activity = ClientInstruments.StartCommand(command.Name, Options);
         try
         {
             var reply = command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
@@ -98,6 +99,7 @@ public sealed class StreamsClient : IAsyncDisposable
         finally
         {
             ClientInstruments.CommandCompleted(command.Name, outcome, started);
+            if (activity is not null && outcome != "ok") activity.SetStatus(ActivityStatusCode.Error, outcome);
         }
     }
 

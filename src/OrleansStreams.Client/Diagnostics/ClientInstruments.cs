@@ -4,12 +4,15 @@ using System.Diagnostics.Metrics;
 namespace OrleansStreams.Client;
 
 /// <summary>
-/// Metrics of the client and its consumer service, on the meter "OrleansStreams.Client". Commands are tagged by
-/// name and outcome, never by key, so the number of series stays small.
+/// Metrics and spans of the client and its consumer service, on the meter and activity source "OrleansStreams.Client".
+/// Commands are tagged by name and outcome, never by key, so the number of series stays small.
 /// </summary>
 internal static class ClientInstruments
 {
     public const string Name = "OrleansStreams.Client";
+
+    /// <summary>One client span per command (when something listens), so a trace shows the call from the caller's side.</summary>
+    public static readonly ActivitySource ActivitySource = new(Name);
 
     private static readonly Meter Meter = new(Name);
 
@@ -25,6 +28,17 @@ internal static class ClientInstruments
         var name = new KeyValuePair<string, object?>("command", command);
         Commands.Add(1, name, new KeyValuePair<string, object?>("outcome", outcome));
         CommandDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, name);
+    }
+
+    public static Activity? StartCommand(string command, StreamsClientOptions options)
+    {
+        var activity = ActivitySource.StartActivity(command, ActivityKind.Client);
+        if (activity is null) return null;
+        activity.SetTag("db.system.name", "redis");
+        activity.SetTag("db.operation.name", command);
+        activity.SetTag("server.address", options.Host);
+        activity.SetTag("server.port", options.Port);
+        return activity;
     }
 
     public static void Connected() => ConnectionsOpened.Add(1);

@@ -35,4 +35,23 @@ public sealed class ClientMetricsTests(SiloFixture fixture)
         Assert.Contains(("XADD", "ok"), outcomes);
         Assert.Contains(("XGROUP CREATE", "error"), outcomes);
     }
+
+    [Fact]
+    public async Task EachCommand_IsAClientSpanNamedAfterIt_FailedOnesMarkedAsErrors()
+    {
+        var spans = new ConcurrentBag<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "OrleansStreams.Client",
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = spans.Add,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var key = TestKeys.New("spans");
+        await fixture.Client.XLenAsync(key);
+        await Assert.ThrowsAsync<StreamsServerException>(() => fixture.Client.XInfoStreamAsync(key));
+
+        Assert.Contains(spans, span => span.DisplayName == "XLEN" && span.Kind == System.Diagnostics.ActivityKind.Client && span.Status == System.Diagnostics.ActivityStatusCode.Unset);
+        Assert.Contains(spans, span => span.DisplayName == "XINFO STREAM" && span.Status == System.Diagnostics.ActivityStatusCode.Error);
+    }
 }
