@@ -87,9 +87,9 @@ public sealed class StreamsClient : IAsyncDisposable
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
             outcome = "timeout";
-            var cause = LastConnectionError(command.Block is not null);
-            var what = cause is null ? "no reply" : $"no connection ({cause.Message})";
-            throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", cause ?? exception);
+            // Waiting for a connection ends with the last connection error as the cancellation's inner exception.
+            var what = exception.InnerException is { } cause ? $"no connection ({cause.Message})" : "no reply";
+            throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", exception.InnerException ?? exception);
         }
         catch (OperationCanceledException)
         {
@@ -126,7 +126,15 @@ public sealed class StreamsClient : IAsyncDisposable
             // Prefer a slot that is connected, so one dead connection does not hold up callers routed to it.
             var slot = _slots[start % _slots.Length];
             for (var i = 0; i < _slots.Length && !slot.IsConnected; i++) slot = _slots[(start + i) % _slots.Length];
-            var connection = await slot.GetAsync(cancellationToken);
+            MultiplexedConnection connection;
+            try
+            {
+                connection = await slot.GetAsync(cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (slot.LastError is { } error)
+            {
+                throw new OperationCanceledException(exception.Message, error, exception.CancellationToken);
+            }
             try
             {
                 return await connection.SendAsync(command, cancellationToken);
@@ -142,7 +150,15 @@ public sealed class StreamsClient : IAsyncDisposable
     {
         while (true)
         {
-            var connection = await _blocking.RentAsync(cancellationToken);
+            MultiplexedConnection connection;
+            try
+            {
+                connection = await _blocking.RentAsync(cancellationToken);
+            }
+            catch (OperationCanceledException exception) when (_blocking.LastError is { } error)
+            {
+                throw new OperationCanceledException(exception.Message, error, exception.CancellationToken);
+            }
             var reusable = false;
             try
             {
@@ -158,15 +174,5 @@ public sealed class StreamsClient : IAsyncDisposable
                 await _blocking.ReturnAsync(connection, reusable);
             }
         }
-    }
-
-    private Exception? LastConnectionError(bool blocking)
-    {
-        if (blocking) return _blocking.LastError;
-        foreach (var slot in _slots)
-        {
-            if (slot.LastError is { } error) return error;
-        }
-        return null;
     }
 }
