@@ -43,6 +43,8 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // Finds a peer that vanished without closing (a dead host) even on a connection waiting in BLOCK.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
         MultiplexedConnection? connection = null;
         try
         {

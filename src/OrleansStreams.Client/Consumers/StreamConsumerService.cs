@@ -130,7 +130,7 @@ public class StreamConsumerService : BackgroundService
                 try
                 {
                     await _handler(new StreamMessage(_options.Stream, _options.Group, _options.Consumer, entry, attempt), _abortHandlers.Token);
-                    await AcknowledgeAsync(entry.Id);
+                    if (await AcknowledgeAsync(entry.Id)) ClientInstruments.EntryFinished(_options.Group, "acknowledged");
                     return;
                 }
                 catch (Exception) when (_abortHandlers.IsCancellationRequested)
@@ -139,12 +139,14 @@ public class StreamConsumerService : BackgroundService
                 }
                 catch (Exception exception)
                 {
+                    ClientInstruments.HandlerFailed(_options.Group);
                     StreamConsumerLog.HandlerFailed(_logger, exception, _options.Stream, entry.Id, attempt, _options.MaxAttempts);
                 }
                 if (attempt < _options.MaxAttempts && !await DelayAsync(_options.RetryDelay * Math.Pow(2, attempt - 1), _abortHandlers.Token)) return;
             }
             StreamConsumerLog.GaveUp(_logger, _options.Stream, entry.Id, _options.MaxAttempts, _options.OnFailure);
             if (_options.OnFailure == FailedEntryAction.Acknowledge) await AcknowledgeAsync(entry.Id);
+            ClientInstruments.EntryFinished(_options.Group, _options.OnFailure == FailedEntryAction.Acknowledge ? "dropped" : "failed");
         }
         finally
         {
@@ -152,16 +154,18 @@ public class StreamConsumerService : BackgroundService
         }
     }
 
-    private async Task AcknowledgeAsync(string id)
+    private async Task<bool> AcknowledgeAsync(string id)
     {
         try
         {
             await _client.XAckAsync(_options.Stream, _options.Group, id, _abortHandlers.Token);
+            return true;
         }
         catch (Exception exception) when (exception is StreamsException or TimeoutException or OperationCanceledException)
         {
             // Unacknowledged work is redelivered: at least once, never lost.
             StreamConsumerLog.AckFailed(_logger, exception, _options.Stream, id);
+            return false;
         }
     }
 

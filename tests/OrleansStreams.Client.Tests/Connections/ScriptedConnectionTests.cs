@@ -128,4 +128,23 @@ public sealed class ScriptedConnectionTests
         await connection.SendAsync("+PONG\r\n");
         await ping;
     }
+
+    [Theory]
+    [InlineData("MULTI")]
+    [InlineData("subscribe", "channel")]
+    [InlineData("SELECT", "1")]
+    [InlineData("CLIENT", "REPLY", "OFF")]
+    public async Task CommandsThatChangeTheSharedConnectionsState_AreRefusedBeforeSending(params string[] command)
+    {
+        await using var server = new ScriptedServer();
+        await using var client = new StreamsClient(server.Options);
+        Assert.Throws<NotSupportedException>(() => { _ = client.ExecuteAsync(command); });
+
+        // Nothing was sent: the first thing the server sees is the next command.
+        var ping = client.ExecuteAsync("PING");
+        var connection = await server.AcceptAsync();
+        Assert.Equal(["PING"], await connection.ReceiveCommandAsync());
+        await connection.SendAsync("+PONG\r\n");
+        Assert.Equal("PONG", (await ping).AsString());
+    }
 }
