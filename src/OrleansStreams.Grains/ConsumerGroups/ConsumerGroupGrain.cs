@@ -509,7 +509,10 @@ public sealed partial class ConsumerGroupGrain(
                 continue;
             }
             var fields = DeadLetterFields.Build(entry, _streamKey, _groupName, pending.Owner.Name, pending.DeliveryCount);
-            if (await AppendDeadLetterAsync(target, ids[i], fields, now)) done.Add(ids[i]);
+            var status = await DeadLetterAppend.AppendAsync(target, ids[i], fields, _streamKey, _groupName, now);
+            if (status == StreamAddStatus.Added) done.Add(ids[i]);
+            // Left pending and never delivered again (it stays exhausted); the next sweep tries again.
+            else LogDeadLetterRefused(logger, ids[i].ToString(), _streamKey, _groupName, status.ToString());
         }
 
         foreach (var id in gone) group.Acknowledge(id);
@@ -521,26 +524,6 @@ public sealed partial class ConsumerGroupGrain(
             Append(GroupRecords.DeadLettered(_writer, done));
         }
         return (done.Count, gone.Count);
-    }
-
-    /// <summary>XADD with the entry's own ID; when the dead-letter stream is already past it, the entry is either there (an earlier attempt) or gets a new ID.</summary>
-    private async ValueTask<bool> AppendDeadLetterAsync(IStreamView target, StreamId id, StreamFields fields, long now)
-    {
-        var added = await target.AddAsync(new StreamAddRequest(StreamIdMode.Explicit, id, fields, StreamTrimOptions.None, NoMakeStream: false, now));
-        if (added.Status == StreamAddStatus.IdNotGreater)
-        {
-            var existing = await target.GetEntriesAsync([id], now);
-            if (existing.Status == StreamStatus.Ok && existing.Entries.Count == 1 && existing.Entries[0].Exists
-                && DeadLetterFields.CameFrom(existing.Entries[0], _streamKey, _groupName))
-            {
-                return true;
-            }
-            added = await target.AddAsync(new StreamAddRequest(StreamIdMode.Auto, StreamId.Zero, fields, StreamTrimOptions.None, NoMakeStream: false, now));
-        }
-        if (added.Status == StreamAddStatus.Added) return true;
-        // Left pending and never delivered again (it stays exhausted); the next sweep tries again.
-        LogDeadLetterRefused(logger, id.ToString(), _streamKey, _groupName, added.Status.ToString());
-        return false;
     }
 
     [LoggerMessage(EventId = 3201, Level = LogLevel.Warning, Message = "Entry {Id} of stream {Stream} group {Group} could not be dead-lettered ({Status}); it stays pending")]
@@ -569,7 +552,7 @@ public sealed partial class ConsumerGroupGrain(
     }
 
     private long EstimatedSnapshotBytes()
-        => _group is null ? 0 : 64 + (36L * _group.Pending.Count) + (32L * _group.Consumers.Count);
+        => _group is null ? 0 : 64 + (36L * _group.Pending.Count) + (32L * _group.Consumers.Count) + (16L * _group.Reclaimable.Count);
 
     private static StreamId[] IdsOf(StreamEntries entries)
     {
