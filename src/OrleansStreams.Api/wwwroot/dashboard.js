@@ -78,7 +78,7 @@
         num(stream.length),
         num(stream.entriesAdded),
         num(rateOf(stream, atMs)),
-        text(stream.lastGeneratedId),
+        idCell(stream.lastGeneratedId),
         num(stream.groups));
       row.classList.add("selectable");
       row.dataset.stream = stream.name;
@@ -163,6 +163,12 @@
   function text(value) {
     const cell = document.createElement("td");
     cell.textContent = value === null || value === undefined ? "—" : String(value);
+    return cell;
+  }
+
+  function idCell(value) {
+    const cell = text(value);
+    cell.className = "id";
     return cell;
   }
 
