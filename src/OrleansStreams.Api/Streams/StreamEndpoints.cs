@@ -58,7 +58,9 @@ public static class StreamEndpoints
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string key, StreamsClient client, CancellationToken cancellationToken)
     {
         var stream = RouteKey.Decode(key);
+        // DEL removes a key of any type: the API's streams resource deletes only streams.
         var type = await client.ExecuteAsync(["TYPE", stream], cancellationToken);
+        if (type.IsError) throw new StreamsServerException(type.AsString() ?? "ERR");
         var typeName = type.AsString();
         if (typeName == "none") return NoSuchStream(stream);
         if (typeName != "stream")

@@ -143,6 +143,20 @@ public sealed class StreamEndpointTests(ApiFixture fixture) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Delete_OfAKeyThatIsNotAStream_Is409_AndLeavesTheKey()
+    {
+        var key = UniqueKey.For("not-a-stream");
+        await using var silo = new StreamsClient(new StreamsClientOptions { Port = fixture.Host.SiloPort });
+        await silo.SetAsync(key, "keep me");
+
+        using var response = await _http.DeleteAsync($"/api/streams/{key}");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Equal("WRONGTYPE", (await response.ReadJsonAsync()).GetProperty("code").GetString());
+        Assert.Equal("keep me", (await silo.GetAsync(key))?.ToString());
+    }
+
+    [Fact]
     public async Task List_NamesStreamsOnly()
     {
         var stream = UniqueKey.For("listed");
