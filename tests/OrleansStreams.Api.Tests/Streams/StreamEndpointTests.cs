@@ -97,6 +97,30 @@ public sealed class StreamEndpointTests(ApiFixture fixture) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task Append_WithNumberAndBooleanValues_StoresTheirJsonText()
+    {
+        var stream = UniqueKey.For("numbers");
+        using var content = new StringContent("""{"fields": {"qty": 5, "price": 9.99, "paid": true}}""", System.Text.Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync($"/api/streams/{stream}/entries", content);
+        await ApiJson.EnsureSuccessAsync(response);
+
+        await using var silo = new StreamsClient(new StreamsClientOptions { Port = fixture.Host.SiloPort });
+        var stored = Assert.Single(await silo.XRangeAsync(stream));
+        Assert.Equal(["qty=5", "price=9.99", "paid=true"], stored.Fields.Select(field => field.ToString()));
+    }
+
+    [Fact]
+    public async Task Append_WithAnObjectAsAValue_IsA400Problem()
+    {
+        var stream = UniqueKey.For("nested");
+
+        using var response = await _http.PostAsJsonAsync($"/api/streams/{stream}/entries", new { fields = new { a = new { b = "c" } } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("must be a string", (await response.ReadJsonAsync()).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task Trim_ByMaxLen_RemovesTheOldestEntries()
     {
         var stream = UniqueKey.For("trim");
