@@ -22,6 +22,8 @@ public static class ApiApplication
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.AddServiceDefaults();
+        // One line per request is noise for a front end that serves polls and long-lived tails.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         var options = ApiOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(options);
         builder.Services.ConfigureHttpJsonOptions(json =>
