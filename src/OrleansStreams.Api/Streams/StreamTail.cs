@@ -91,7 +91,10 @@ public static class StreamTail
         }
     }
 
-    internal static SseItem<TailEvent> Ready(string key, string after) => new(new ReadyEvent(key, after), ReadyEvent);
+    /// <summary>Sent as the ready event's <c>retry:</c>, so an EventSource that loses the stream comes back soon, after its last ID.</summary>
+    internal static readonly TimeSpan Reconnect = TimeSpan.FromSeconds(2);
+
+    internal static SseItem<TailEvent> Ready(string key, string after) => new(new ReadyEvent(key, after), ReadyEvent) { ReconnectionInterval = Reconnect };
 
     internal static SseItem<TailEvent> Error(ErrorEvent error) => new(error, EventStreamRead.ErrorEventName);
 

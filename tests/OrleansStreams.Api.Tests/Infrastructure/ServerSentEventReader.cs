@@ -25,13 +25,14 @@ public sealed class ServerSentEventReader(Stream stream) : IDisposable
     {
         var type = "message";
         string? id = null;
+        long? retry = null;
         var data = new List<string>();
         while (true)
         {
             var line = await _reader.ReadLineAsync(cancellationToken) ?? throw new EndOfStreamException("The event stream ended.");
             if (line.Length == 0)
             {
-                if (data.Count > 0) return new ServerSentEvent(type, id, string.Join('\n', data));
+                if (data.Count > 0) return new ServerSentEvent(type, id, string.Join('\n', data), retry);
                 type = "message";
                 continue;
             }
@@ -45,6 +46,7 @@ public sealed class ServerSentEventReader(Stream stream) : IDisposable
                 case "event": type = value; break;
                 case "data": data.Add(value); break;
                 case "id": id = value; break;
+                case "retry" when long.TryParse(value, out var ms): retry = ms; break;
             }
         }
     }

@@ -23,6 +23,7 @@ public sealed class StreamTailTests(ApiFixture fixture) : IClassFixture<ApiFixtu
         for (var i = 1; i <= 3; i++) appended.Add(await _http.AppendAsync(stream, new { n = i.ToString() }));
 
         Assert.Equal("text/event-stream", tail.ContentType);
+        Assert.Equal(2000, tail.Ready?.RetryMs);
         for (var i = 1; i <= 3; i++)
         {
             var received = await tail.Reader.NextAsync(EventTimeout, $"entry {i} of the live tail");
