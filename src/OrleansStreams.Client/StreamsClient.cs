@@ -9,7 +9,7 @@ namespace OrleansStreams.Client;
 /// replaced with backoff. Typed commands are extension methods grouped by feature (<see cref="StreamCommands"/>,
 /// <see cref="ConsumerGroupCommands"/>, <see cref="GroupPolicyCommands"/>, <see cref="KeyCommands"/>).
 /// </summary>
-public sealed class StreamsClient : IAsyncDisposable
+public sealed class StreamsClient : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionSlot[] _slots;
     private readonly DedicatedConnectionPool _blocking;
@@ -110,6 +110,9 @@ public sealed class StreamsClient : IAsyncDisposable
         if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
         return reply;
     }
+
+    /// <summary>For containers that dispose synchronously; closing sockets does not wait on the network.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
