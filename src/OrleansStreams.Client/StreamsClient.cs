@@ -9,7 +9,7 @@ namespace OrleansStreams.Client;
 /// replaced with backoff. Typed commands are extension methods grouped by feature (<see cref="StreamCommands"/>,
 /// <see cref="ConsumerGroupCommands"/>, <see cref="GroupPolicyCommands"/>, <see cref="KeyCommands"/>).
 /// </summary>
-public sealed class StreamsClient : IAsyncDisposable
+public sealed class StreamsClient : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionSlot[] _slots;
     private readonly DedicatedConnectionPool _blocking;
@@ -33,12 +33,12 @@ public sealed class StreamsClient : IAsyncDisposable
         var client = new StreamsClient(options);
         try
         {
-            await client.PingAsync(cancellationToken);
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
         {
-            await client.DisposeAsync();
+            await client.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
@@ -80,7 +80,7 @@ public sealed class StreamsClient : IAsyncDisposable
         using var activity = ClientInstruments.StartCommand(command.Name, Options);
         try
         {
-            var reply = command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
+            var reply = command.Block is null ? await SendSharedAsync(command, token).ConfigureAwait(false) : await SendDedicatedAsync(command, token).ConfigureAwait(false);
             outcome = reply.IsError ? "error" : "ok";
             return reply;
         }
@@ -106,16 +106,19 @@ public sealed class StreamsClient : IAsyncDisposable
     /// <summary>Sends a built command and throws <see cref="StreamsServerException"/> for an error reply.</summary>
     public async Task<RespValue> SendCheckedAsync(CommandBuilder command, CancellationToken cancellationToken = default)
     {
-        var reply = await SendAsync(command, cancellationToken);
+        var reply = await SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
         return reply;
     }
 
+    /// <summary>For containers that dispose synchronously; closing sockets does not wait on the network.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        foreach (var slot in _slots) await slot.DisposeAsync();
-        await _blocking.DisposeAsync();
+        foreach (var slot in _slots) await slot.DisposeAsync().ConfigureAwait(false);
+        await _blocking.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<RespValue> SendSharedAsync(CommandBuilder command, CancellationToken cancellationToken)
@@ -129,7 +132,7 @@ public sealed class StreamsClient : IAsyncDisposable
             MultiplexedConnection connection;
             try
             {
-                connection = await slot.GetAsync(cancellationToken);
+                connection = await slot.GetAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (slot.LastError is { } error)
             {
@@ -137,7 +140,7 @@ public sealed class StreamsClient : IAsyncDisposable
             }
             try
             {
-                return await connection.SendAsync(command, cancellationToken);
+                return await connection.SendAsync(command, cancellationToken).ConfigureAwait(false);
             }
             catch (StreamsConnectionException exception) when (!exception.CommandWasSent)
             {
@@ -153,7 +156,7 @@ public sealed class StreamsClient : IAsyncDisposable
             MultiplexedConnection connection;
             try
             {
-                connection = await _blocking.RentAsync(cancellationToken);
+                connection = await _blocking.RentAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException exception) when (_blocking.LastError is { } error)
             {
@@ -162,7 +165,7 @@ public sealed class StreamsClient : IAsyncDisposable
             var reusable = false;
             try
             {
-                var reply = await connection.SendAsync(command, cancellationToken);
+                var reply = await connection.SendAsync(command, cancellationToken).ConfigureAwait(false);
                 reusable = true;
                 return reply;
             }
@@ -171,7 +174,7 @@ public sealed class StreamsClient : IAsyncDisposable
             }
             finally
             {
-                await _blocking.ReturnAsync(connection, reusable);
+                await _blocking.ReturnAsync(connection, reusable).ConfigureAwait(false);
             }
         }
     }
