@@ -123,7 +123,11 @@
     if (policy.claimIdleMs) parts.push(`claim idle ${duration(policy.claimIdleMs)}`);
     if (policy.maxDeliveries) parts.push(`max ${policy.maxDeliveries} ${policy.maxDeliveries === 1 ? "delivery" : "deliveries"}`);
     if (policy.deadLetter) parts.push(`→ ${policy.deadLetter}`);
-    return parts.join(", ") || "—";
+    const counters = [];
+    if (policy.reclaimed) counters.push(`${policy.reclaimed} reclaimed`);
+    if (policy.deadLettered) counters.push(`${policy.deadLettered} dead-lettered`);
+    const text = parts.join(", ") || "—";
+    return counters.length > 0 ? `${text} (${counters.join(", ")})` : text;
   }
 
   function renderDeadLetters(deadLetters) {

@@ -80,6 +80,8 @@ try {
   const deadRow = `#dead-letters tbody tr[data-stream="${deadLetter}"]`;
   await waitForCell(deadRow, 2, `${stream}/audit, ${stream}/${group}`);
   await waitForCell(deadRow, 1, "1");
+  await waitForCell(`#groups tbody tr[data-stream="${stream}"][data-group="audit"]`, 6,
+    `claim idle 200 ms, max 1 delivery, → ${deadLetter} (1 dead-lettered)`);
 
   // Follow the stream: the tail first shows what is there, then what is appended while watching.
   await page.locator(streamRow).click();
