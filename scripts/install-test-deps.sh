@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs what the tests need on a fresh Debian machine: a real redis-server (the differential oracle),
-# redis-cli and redis-py (real clients), PostgreSQL, and the tools of the container check. Idempotent: does nothing when they are present.
+# redis-cli and redis-py (real clients), PostgreSQL, the tools of the container check, and Chromium with node
+# for the dashboard's browser test. Idempotent: does nothing when they are present.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v redis-cli >/dev/null 2>&1 || need+=(redis-tools)
@@ -14,10 +16,19 @@ command -v skopeo >/dev/null 2>&1 || need+=(skopeo)
 command -v umoci >/dev/null 2>&1 || need+=(umoci)
 command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v unshare >/dev/null 2>&1 || need+=(util-linux)
+# Debian's Chromium, driven by npm playwright-core (whose own browser download cannot work offline).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+command -v node >/dev/null 2>&1 || need+=(nodejs)
+command -v npm >/dev/null 2>&1 || need+=(npm)
+sudo_cmd=""
+[ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
 if [ ${#need[@]} -gt 0 ]; then
-  sudo_cmd=""
-  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 # The Debian package starts a service on 6379; the tests start their own servers on free ports.
+# Node packages of the browser test, exactly as locked.
+browser_tests=tests/OrleansStreams.Api.Tests/Browser
+if [ -f "$browser_tests/package-lock.json" ] && [ ! -d "$browser_tests/node_modules/playwright-core" ]; then
+  (cd "$browser_tests" && npm ci --no-audit --no-fund --loglevel=error)
+fi

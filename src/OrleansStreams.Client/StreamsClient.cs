@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using OrleansStreams.Protocol;
 
 namespace OrleansStreams.Client;
@@ -8,7 +9,7 @@ namespace OrleansStreams.Client;
 /// replaced with backoff. Typed commands are extension methods grouped by feature (<see cref="StreamCommands"/>,
 /// <see cref="ConsumerGroupCommands"/>, <see cref="GroupPolicyCommands"/>, <see cref="KeyCommands"/>).
 /// </summary>
-public sealed class StreamsClient : IAsyncDisposable
+public sealed class StreamsClient : IAsyncDisposable, IDisposable
 {
     private readonly ConnectionSlot[] _slots;
     private readonly DedicatedConnectionPool _blocking;
@@ -32,35 +33,35 @@ public sealed class StreamsClient : IAsyncDisposable
         var client = new StreamsClient(options);
         try
         {
-            await client.PingAsync(cancellationToken);
+            await client.PingAsync(cancellationToken).ConfigureAwait(false);
             return client;
         }
         catch
         {
-            await client.DisposeAsync();
+            await client.DisposeAsync().ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>Sends any command and returns its reply as it came: an error reply is returned, not thrown.</summary>
+    /// <summary>
+    /// Sends any command and returns its reply as it came: an error reply is returned, not thrown. Blocking commands
+    /// (XREAD/XREADGROUP with BLOCK, BLPOP and the like) go on a dedicated connection. Commands that change the state
+    /// of a connection (MULTI, WATCH, SUBSCRIBE, SELECT, HELLO, ...) are refused: connections are shared by all callers.
+    /// </summary>
     public Task<RespValue> ExecuteAsync(params string[] arguments) => ExecuteAsync((IReadOnlyList<string>)arguments, CancellationToken.None);
 
-    public Task<RespValue> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
-        var command = new CommandBuilder(arguments[0]);
-        for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
-        command.Block = FindBlock(arguments);
-        return SendAsync(command, cancellationToken);
-    }
+    /// <inheritdoc cref="ExecuteAsync(string[])"/>
+    public Task<RespValue> ExecuteAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken = default) =>
+        ExecuteAsync(arguments.Select(argument => new StreamValue(argument)).ToList(), cancellationToken);
 
-    /// <summary>Binary-safe form of <see cref="ExecuteAsync(IReadOnlyList{string}, CancellationToken)"/>.</summary>
+    /// <summary>Binary-safe form of <see cref="ExecuteAsync(string[])"/>.</summary>
     public Task<RespValue> ExecuteAsync(IReadOnlyList<StreamValue> arguments, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfZero(arguments.Count, nameof(arguments));
-        var command = new CommandBuilder(arguments[0].ToString());
+        var command = CommandBuilder.Verbatim(arguments[0]);
+        GenericCommands.Check(command.Name, arguments);
         for (var i = 1; i < arguments.Count; i++) command.Add(arguments[i]);
-        command.Block = FindBlock(arguments.Select(argument => argument.ToString()).ToList());
+        command.Block = GenericCommands.FindBlock(command.Name, arguments);
         return SendAsync(command, cancellationToken);
     }
 
@@ -74,31 +75,50 @@ public sealed class StreamsClient : IAsyncDisposable
         using var deadline = timeout == Timeout.InfiniteTimeSpan ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline?.CancelAfter(timeout);
         var token = deadline?.Token ?? cancellationToken;
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "connection";
+        using var activity = ClientInstruments.StartCommand(command.Name, Options);
         try
         {
-            return command.Block is null ? await SendSharedAsync(command, token) : await SendDedicatedAsync(command, token);
+            var reply = command.Block is null ? await SendSharedAsync(command, token).ConfigureAwait(false) : await SendDedicatedAsync(command, token).ConfigureAwait(false);
+            outcome = reply.IsError ? "error" : "ok";
+            return reply;
         }
         catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested && deadline is { IsCancellationRequested: true })
         {
-            var cause = LastConnectionError(command.Block is not null);
-            var what = cause is null ? "no reply" : $"no connection ({cause.Message})";
-            throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", cause ?? exception);
+            outcome = "timeout";
+            // Waiting for a connection ends with the last connection error as the cancellation's inner exception.
+            var what = exception.InnerException is { } cause ? $"no connection ({cause.Message})" : "no reply";
+            throw new StreamsTimeoutException($"{command.Name} timed out after {CommandBuilder.Describe(timeout)}: {what}.", exception.InnerException ?? exception);
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = "cancelled";
+            throw;
+        }
+        finally
+        {
+            ClientInstruments.CommandCompleted(command.Name, outcome, started);
+            if (activity is not null && outcome != "ok") activity.SetStatus(ActivityStatusCode.Error, outcome);
         }
     }
 
     /// <summary>Sends a built command and throws <see cref="StreamsServerException"/> for an error reply.</summary>
     public async Task<RespValue> SendCheckedAsync(CommandBuilder command, CancellationToken cancellationToken = default)
     {
-        var reply = await SendAsync(command, cancellationToken);
+        var reply = await SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
         return reply;
     }
 
+    /// <summary>For containers that dispose synchronously; closing sockets does not wait on the network.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
-        foreach (var slot in _slots) await slot.DisposeAsync();
-        await _blocking.DisposeAsync();
+        foreach (var slot in _slots) await slot.DisposeAsync().ConfigureAwait(false);
+        await _blocking.DisposeAsync().ConfigureAwait(false);
     }
 
     private async Task<RespValue> SendSharedAsync(CommandBuilder command, CancellationToken cancellationToken)
@@ -109,10 +129,18 @@ public sealed class StreamsClient : IAsyncDisposable
             // Prefer a slot that is connected, so one dead connection does not hold up callers routed to it.
             var slot = _slots[start % _slots.Length];
             for (var i = 0; i < _slots.Length && !slot.IsConnected; i++) slot = _slots[(start + i) % _slots.Length];
-            var connection = await slot.GetAsync(cancellationToken);
+            MultiplexedConnection connection;
             try
             {
-                return await connection.SendAsync(command, cancellationToken);
+                connection = await slot.GetAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (slot.LastError is { } error)
+            {
+                throw new OperationCanceledException(exception.Message, error, exception.CancellationToken);
+            }
+            try
+            {
+                return await connection.SendAsync(command, cancellationToken).ConfigureAwait(false);
             }
             catch (StreamsConnectionException exception) when (!exception.CommandWasSent)
             {
@@ -125,11 +153,19 @@ public sealed class StreamsClient : IAsyncDisposable
     {
         while (true)
         {
-            var connection = await _blocking.RentAsync(cancellationToken);
+            MultiplexedConnection connection;
+            try
+            {
+                connection = await _blocking.RentAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (_blocking.LastError is { } error)
+            {
+                throw new OperationCanceledException(exception.Message, error, exception.CancellationToken);
+            }
             var reusable = false;
             try
             {
-                var reply = await connection.SendAsync(command, cancellationToken);
+                var reply = await connection.SendAsync(command, cancellationToken).ConfigureAwait(false);
                 reusable = true;
                 return reply;
             }
@@ -138,32 +174,8 @@ public sealed class StreamsClient : IAsyncDisposable
             }
             finally
             {
-                await _blocking.ReturnAsync(connection, reusable);
+                await _blocking.ReturnAsync(connection, reusable).ConfigureAwait(false);
             }
         }
-    }
-
-    private Exception? LastConnectionError(bool blocking)
-    {
-        if (blocking) return _blocking.LastError;
-        foreach (var slot in _slots)
-        {
-            if (slot.LastError is { } error) return error;
-        }
-        return null;
-    }
-
-    private static TimeSpan? FindBlock(IReadOnlyList<string> arguments)
-    {
-        if (!arguments[0].Equals("XREAD", StringComparison.OrdinalIgnoreCase) && !arguments[0].Equals("XREADGROUP", StringComparison.OrdinalIgnoreCase)) return null;
-        for (var i = 1; i + 1 < arguments.Count; i++)
-        {
-            if (arguments[i].Equals("STREAMS", StringComparison.OrdinalIgnoreCase)) break;
-            if (arguments[i].Equals("BLOCK", StringComparison.OrdinalIgnoreCase) && long.TryParse(arguments[i + 1], System.Globalization.CultureInfo.InvariantCulture, out var ms) && ms >= 0)
-            {
-                return TimeSpan.FromMilliseconds(ms);
-            }
-        }
-        return null;
     }
 }

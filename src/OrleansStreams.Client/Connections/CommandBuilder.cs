@@ -13,6 +13,7 @@ public sealed class CommandBuilder
     private readonly ArrayBufferWriter<byte> _body = new(128);
     private readonly RespWriter _writer;
 
+    /// <summary>Starts a command; each word of <paramref name="name"/> ("XGROUP CREATE") is sent as its own argument.</summary>
     public CommandBuilder(string name)
     {
         _writer = new RespWriter(_body);
@@ -20,7 +21,17 @@ public sealed class CommandBuilder
         foreach (var word in name.Split(' ')) Add(word);
     }
 
-    /// <summary>The command's name, for example "XADD" or "XGROUP CREATE", used in error messages.</summary>
+    private CommandBuilder(string name, ReadOnlySpan<byte> first)
+    {
+        _writer = new RespWriter(_body);
+        Name = name;
+        Add(first);
+    }
+
+    /// <summary>Starts a command whose first argument is sent exactly as given, spaces included.</summary>
+    public static CommandBuilder Verbatim(StreamValue first) => new(first.ToString().ToUpperInvariant(), first.Span);
+
+    /// <summary>The command's name, for example "XADD" or "XGROUP CREATE", used in error messages and metrics.</summary>
     public string Name { get; }
 
     public int Count { get; private set; }

@@ -1,15 +1,17 @@
 namespace OrleansStreams.Client;
 
 /// <summary>
-/// A place in the pool for one shared connection. A broken connection is replaced on the next use; attempts are
-/// spaced by <see cref="ReconnectBackoff"/>, and only one caller connects at a time while the others wait for it.
+/// A place in the pool for one shared connection. A broken connection is replaced on the next use by one connect
+/// loop, spaced by <see cref="ReconnectBackoff"/>, that every caller waits on together (each with its own token), so
+/// thousands of callers arriving at once cost one connection attempt, not a queue of hand-offs.
 /// </summary>
 internal sealed class ConnectionSlot(StreamsClientOptions options) : IAsyncDisposable
 {
-    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ReconnectBackoff _backoff = new(options);
+    private readonly CancellationTokenSource _disposed = new();
+    private readonly Lock _lock = new();
     private MultiplexedConnection? _current;
-    private bool _disposed;
+    private Task<MultiplexedConnection>? _connecting;
 
     public Exception? LastError => _backoff.LastError;
 
@@ -18,56 +20,52 @@ internal sealed class ConnectionSlot(StreamsClientOptions options) : IAsyncDispo
     public ValueTask<MultiplexedConnection> GetAsync(CancellationToken cancellationToken)
     {
         var current = _current;
-        return current is { IsHealthy: true } ? ValueTask.FromResult(current) : new ValueTask<MultiplexedConnection>(ConnectAsync(cancellationToken));
+        if (current is { IsHealthy: true }) return ValueTask.FromResult(current);
+        Task<MultiplexedConnection> connecting;
+        lock (_lock)
+        {
+            ObjectDisposedException.ThrowIf(_disposed.IsCancellationRequested, this);
+            current = _current;
+            if (current is { IsHealthy: true }) return ValueTask.FromResult(current);
+            if (_connecting is null || _connecting.IsCompleted) _connecting = ConnectLoopAsync(current);
+            connecting = _connecting;
+        }
+        return new ValueTask<MultiplexedConnection>(connecting.WaitAsync(cancellationToken));
     }
 
-    private async Task<MultiplexedConnection> ConnectAsync(CancellationToken cancellationToken)
+    /// <summary>Replaces the broken connection: tries until it connects or the pool is disposed, waiting out the backoff between tries.</summary>
+    private async Task<MultiplexedConnection> ConnectLoopAsync(MultiplexedConnection? broken)
     {
-        await _gate.WaitAsync(cancellationToken);
-        try
+        var stop = _disposed.Token;
+        if (broken is not null) await broken.DisposeAsync().ConfigureAwait(false);
+        while (true)
         {
-            while (true)
+            await _backoff.WaitAsync(stop).ConfigureAwait(false);
+            try
             {
-                ObjectDisposedException.ThrowIf(_disposed, this);
-                var current = _current;
-                if (current is { IsHealthy: true }) return current;
-                if (current is not null)
-                {
-                    _current = null;
-                    await current.DisposeAsync();
-                }
-                await _backoff.WaitAsync(cancellationToken);
-                try
-                {
-                    current = await MultiplexedConnection.ConnectAsync(options, cancellationToken);
-                    _backoff.Succeeded();
-                    _current = current;
-                    return current;
-                }
-                catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-                {
-                    _backoff.Failed(exception);
-                }
+                var connection = await MultiplexedConnection.ConnectAsync(options, stop).ConfigureAwait(false);
+                _backoff.Succeeded();
+                lock (_lock) _current = connection;
+                if (stop.IsCancellationRequested) await connection.DisposeAsync().ConfigureAwait(false);
+                return connection;
             }
-        }
-        finally
-        {
-            _gate.Release();
+            catch (Exception exception) when (!stop.IsCancellationRequested)
+            {
+                _backoff.Failed(exception);
+            }
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _gate.WaitAsync();
-        try
+        MultiplexedConnection? current;
+        lock (_lock)
         {
-            _disposed = true;
-            if (_current is not null) await _current.DisposeAsync();
+            if (_disposed.IsCancellationRequested) return;
+            _disposed.Cancel();
+            current = _current;
             _current = null;
         }
-        finally
-        {
-            _gate.Release();
-        }
+        if (current is not null) await current.DisposeAsync().ConfigureAwait(false);
     }
 }

@@ -23,17 +23,17 @@ internal sealed class DedicatedConnectionPool(StreamsClientOptions options) : IA
         {
             Interlocked.Decrement(ref _idleCount);
             if (idle.IsHealthy) return Lend(idle);
-            await idle.DisposeAsync();
+            await idle.DisposeAsync().ConfigureAwait(false);
         }
         while (true)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             // Backoff is shared, so only one renter at a time waits on it after failures.
-            await _connecting.WaitAsync(cancellationToken);
+            await _connecting.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                await _backoff.WaitAsync(cancellationToken);
-                var connection = await MultiplexedConnection.ConnectAsync(options, cancellationToken);
+                await _backoff.WaitAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await MultiplexedConnection.ConnectAsync(options, cancellationToken).ConfigureAwait(false);
                 _backoff.Succeeded();
                 return Lend(connection);
             }
@@ -61,15 +61,15 @@ internal sealed class DedicatedConnectionPool(StreamsClientOptions options) : IA
             }
             Interlocked.Decrement(ref _idleCount);
         }
-        await connection.DisposeAsync();
+        await connection.DisposeAsync().ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        while (_idle.TryDequeue(out var idle)) await idle.DisposeAsync();
+        while (_idle.TryDequeue(out var idle)) await idle.DisposeAsync().ConfigureAwait(false);
         // Closing a lent connection fails the blocked command on it.
-        foreach (var lent in _lent.Keys) await lent.DisposeAsync();
+        foreach (var lent in _lent.Keys) await lent.DisposeAsync().ConfigureAwait(false);
     }
 
     private MultiplexedConnection Lend(MultiplexedConnection connection)

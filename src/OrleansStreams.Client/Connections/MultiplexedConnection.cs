@@ -43,18 +43,20 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(options.ConnectTimeout);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        // Finds a peer that vanished without closing (a dead host) even on a connection waiting in BLOCK.
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.KeepAlive, true);
         MultiplexedConnection? connection = null;
         try
         {
-            await socket.ConnectAsync(options.Host, options.Port, timeout.Token);
+            await socket.ConnectAsync(options.Host, options.Port, timeout.Token).ConfigureAwait(false);
             connection = new MultiplexedConnection(socket);
             connection.Start();
-            await connection.HandshakeAsync(options, timeout.Token);
+            await connection.HandshakeAsync(options, timeout.Token).ConfigureAwait(false);
             return connection;
         }
         catch (Exception exception)
         {
-            if (connection is not null) await connection.DisposeAsync();
+            if (connection is not null) await connection.DisposeAsync().ConfigureAwait(false);
             else socket.Dispose();
             if (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested)
             {
@@ -83,7 +85,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Fault(new ObjectDisposedException(nameof(MultiplexedConnection)));
-        await _drained.Task;
+        await _drained.Task.ConfigureAwait(false);
         _shutdown.Dispose();
     }
 
@@ -100,12 +102,12 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
             var auth = new CommandBuilder("AUTH");
             if (options.User is not null) auth.Add(options.User);
             auth.Add(options.Password);
-            var reply = await SendAsync(auth, cancellationToken);
+            var reply = await SendAsync(auth, cancellationToken).ConfigureAwait(false);
             if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
         }
         if (options.ClientName is not null)
         {
-            var reply = await SendAsync(new CommandBuilder("CLIENT SETNAME").Add(options.ClientName), cancellationToken);
+            var reply = await SendAsync(new CommandBuilder("CLIENT SETNAME").Add(options.ClientName), cancellationToken).ConfigureAwait(false);
             if (reply.IsError) throw new StreamsServerException(reply.AsString() ?? "ERR");
         }
     }
@@ -116,7 +118,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         {
             var writer = new RespWriter(_output);
             var reader = _outgoing.Reader;
-            while (await reader.WaitToReadAsync(_shutdown.Token))
+            while (await reader.WaitToReadAsync(_shutdown.Token).ConfigureAwait(false))
             {
                 while (reader.TryRead(out var pending))
                 {
@@ -124,9 +126,9 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
                     if (pending.Task.IsCompleted) continue;
                     _awaitingReply.Enqueue(pending);
                     pending.Command.WriteTo(writer);
-                    if (_output.UnflushedBytes >= FlushThreshold) await FlushAsync();
+                    if (_output.UnflushedBytes >= FlushThreshold) await FlushAsync().ConfigureAwait(false);
                 }
-                await FlushAsync();
+                await FlushAsync().ConfigureAwait(false);
             }
         }
         catch (Exception exception)
@@ -137,7 +139,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
 
     private async ValueTask FlushAsync()
     {
-        var result = await _output.FlushAsync(_shutdown.Token);
+        var result = await _output.FlushAsync(_shutdown.Token).ConfigureAwait(false);
         if (result.IsCompleted) throw new IOException("The connection can no longer be written.");
     }
 
@@ -147,7 +149,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         {
             while (true)
             {
-                var result = await _input.ReadAsync(_shutdown.Token);
+                var result = await _input.ReadAsync(_shutdown.Token).ConfigureAwait(false);
                 var buffer = result.Buffer;
                 while (true)
                 {
@@ -180,7 +182,7 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
     /// <summary>Once both loops have stopped, fails every command still waiting, saying whether it was sent.</summary>
     private async Task DrainAsync()
     {
-        await Task.WhenAll(_writerLoop, _readerLoop).ContinueWith(static _ => { }, TaskScheduler.Default);
+        await Task.WhenAll(_writerLoop, _readerLoop).ContinueWith(static _ => { }, TaskScheduler.Default).ConfigureAwait(false);
         var reason = _failure is ObjectDisposedException ? "The connection was closed." : $"The connection failed: {_failure?.Message}";
         while (_awaitingReply.TryDequeue(out var sent))
         {
@@ -190,8 +192,8 @@ internal sealed class MultiplexedConnection : IAsyncDisposable
         {
             unsent.Fail(new StreamsConnectionException(reason, commandWasSent: false, _failure));
         }
-        await _input.CompleteAsync();
-        await _output.CompleteAsync();
+        await _input.CompleteAsync().ConfigureAwait(false);
+        await _output.CompleteAsync().ConfigureAwait(false);
         _drained.TrySetResult();
     }
 }

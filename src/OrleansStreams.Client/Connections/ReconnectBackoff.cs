@@ -8,18 +8,26 @@ internal sealed class ReconnectBackoff(StreamsClientOptions options)
 
     public Exception? LastError { get; private set; }
 
+    /// <summary>The wait set by the last failure (zero after a success).</summary>
+    public TimeSpan CurrentDelay { get; private set; }
+
     public void Succeeded()
     {
+        ClientInstruments.Connected();
         _failures = 0;
         LastError = null;
+        CurrentDelay = TimeSpan.Zero;
+        _nextAttempt = 0;
     }
 
     public void Failed(Exception error)
     {
+        ClientInstruments.ConnectFailed();
         LastError = error;
         _failures++;
         var doubling = options.ReconnectMinDelay.TotalMilliseconds * Math.Pow(2, Math.Min(_failures - 1, 20));
         var delay = Math.Min(options.ReconnectMaxDelay.TotalMilliseconds, doubling) * (0.8 + Random.Shared.NextDouble() * 0.4);
+        CurrentDelay = TimeSpan.FromMilliseconds(delay);
         _nextAttempt = options.TimeProvider.GetTimestamp() + (long)(delay * options.TimeProvider.TimestampFrequency / 1000);
     }
 

@@ -11,32 +11,32 @@ public static class ConsumerGroupCommands
         var command = new CommandBuilder("XGROUP CREATE").Add(key).Add(group).Add(id);
         if (mkStream) command.Add("MKSTREAM");
         if (entriesRead is { } read) command.Add("ENTRIESREAD").Add(read);
-        await client.SendCheckedAsync(command, cancellationToken);
+        await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>XGROUP DESTROY; false when the group did not exist.</summary>
     public static async Task<bool> XGroupDestroyAsync(this StreamsClient client, string key, string group, CancellationToken cancellationToken = default) =>
-        (await client.SendCheckedAsync(new CommandBuilder("XGROUP DESTROY").Add(key).Add(group), cancellationToken)).AsInt64() == 1;
+        (await client.SendCheckedAsync(new CommandBuilder("XGROUP DESTROY").Add(key).Add(group), cancellationToken).ConfigureAwait(false)).AsInt64() == 1;
 
     /// <summary>XGROUP CREATECONSUMER; false when the consumer already existed.</summary>
     public static async Task<bool> XGroupCreateConsumerAsync(this StreamsClient client, string key, string group, string consumer, CancellationToken cancellationToken = default) =>
-        (await client.SendCheckedAsync(new CommandBuilder("XGROUP CREATECONSUMER").Add(key).Add(group).Add(consumer), cancellationToken)).AsInt64() == 1;
+        (await client.SendCheckedAsync(new CommandBuilder("XGROUP CREATECONSUMER").Add(key).Add(group).Add(consumer), cancellationToken).ConfigureAwait(false)).AsInt64() == 1;
 
     /// <summary>XGROUP DELCONSUMER; returns how many entries the consumer had pending.</summary>
     public static async Task<long> XGroupDelConsumerAsync(this StreamsClient client, string key, string group, string consumer, CancellationToken cancellationToken = default) =>
-        (await client.SendCheckedAsync(new CommandBuilder("XGROUP DELCONSUMER").Add(key).Add(group).Add(consumer), cancellationToken)).AsInt64();
+        (await client.SendCheckedAsync(new CommandBuilder("XGROUP DELCONSUMER").Add(key).Add(group).Add(consumer), cancellationToken).ConfigureAwait(false)).AsInt64();
 
     /// <summary>XGROUP SETID key group id [ENTRIESREAD n].</summary>
     public static async Task XGroupSetIdAsync(this StreamsClient client, string key, string group, string id, long? entriesRead = null, CancellationToken cancellationToken = default)
     {
         var command = new CommandBuilder("XGROUP SETID").Add(key).Add(group).Add(id);
         if (entriesRead is { } read) command.Add("ENTRIESREAD").Add(read);
-        await client.SendCheckedAsync(command, cancellationToken);
+        await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<IReadOnlyList<GroupInfo>> XInfoGroupsAsync(this StreamsClient client, string key, CancellationToken cancellationToken = default)
     {
-        var reply = await client.SendCheckedAsync(new CommandBuilder("XINFO GROUPS").Add(key), cancellationToken);
+        var reply = await client.SendCheckedAsync(new CommandBuilder("XINFO GROUPS").Add(key), cancellationToken).ConfigureAwait(false);
         return reply.Items.Select(item =>
         {
             var map = ReplyReading.Map(item);
@@ -53,7 +53,7 @@ public static class ConsumerGroupCommands
 
     public static async Task<IReadOnlyList<ConsumerInfo>> XInfoConsumersAsync(this StreamsClient client, string key, string group, CancellationToken cancellationToken = default)
     {
-        var reply = await client.SendCheckedAsync(new CommandBuilder("XINFO CONSUMERS").Add(key).Add(group), cancellationToken);
+        var reply = await client.SendCheckedAsync(new CommandBuilder("XINFO CONSUMERS").Add(key).Add(group), cancellationToken).ConfigureAwait(false);
         return reply.Items.Select(item =>
         {
             var map = ReplyReading.Map(item);
@@ -73,7 +73,7 @@ public static class ConsumerGroupCommands
     /// </summary>
     public static async Task<IReadOnlyList<StreamEntry>> XReadGroupAsync(this StreamsClient client, string group, string consumer, string key, string id = ">", long? count = null, TimeSpan? block = null, bool noAck = false, CancellationToken cancellationToken = default)
     {
-        var results = await client.XReadGroupAsync(group, consumer, [new StreamPosition(key, id)], count, block, noAck, cancellationToken);
+        var results = await client.XReadGroupAsync(group, consumer, [new StreamPosition(key, id)], count, block, noAck, cancellationToken).ConfigureAwait(false);
         return results.Count == 0 ? [] : results[0].Entries;
     }
 
@@ -85,7 +85,7 @@ public static class ConsumerGroupCommands
         if (noAck) command.Add("NOACK");
         command.Block = block;
         StreamCommands.AddStreams(command, streams);
-        return ReplyReading.ReadResults(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.ReadResults(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>XACK; returns how many of the IDs were pending and are now acknowledged.</summary>
@@ -93,7 +93,7 @@ public static class ConsumerGroupCommands
     {
         var command = new CommandBuilder("XACK").Add(key).Add(group);
         foreach (var id in ids) command.Add(id);
-        return (await client.SendCheckedAsync(command, cancellationToken)).AsInt64();
+        return (await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false)).AsInt64();
     }
 
     public static Task<long> XAckAsync(this StreamsClient client, string key, string group, string id, CancellationToken cancellationToken = default) =>
@@ -103,14 +103,14 @@ public static class ConsumerGroupCommands
     public static async Task<IReadOnlyList<StreamEntry>> XClaimAsync(this StreamsClient client, string key, string group, string consumer, TimeSpan minIdle, IReadOnlyList<string> ids, ClaimOptions? options = null, CancellationToken cancellationToken = default)
     {
         var command = ClaimCommand(key, group, consumer, minIdle, ids, options);
-        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>XCLAIM ... JUSTID: claims without reading the entries or counting a delivery; returns the claimed IDs.</summary>
     public static async Task<IReadOnlyList<string>> XClaimJustIdAsync(this StreamsClient client, string key, string group, string consumer, TimeSpan minIdle, IReadOnlyList<string> ids, ClaimOptions? options = null, CancellationToken cancellationToken = default)
     {
         var command = ClaimCommand(key, group, consumer, minIdle, ids, options).Add("JUSTID");
-        return ReplyReading.Ids(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.Ids(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>XAUTOCLAIM key group consumer min-idle start [COUNT n] [JUSTID].</summary>
@@ -119,7 +119,7 @@ public static class ConsumerGroupCommands
         var command = new CommandBuilder("XAUTOCLAIM").Add(key).Add(group).Add(consumer).Add(minIdle).Add(start);
         if (count is { } n) command.Add("COUNT").Add(n);
         if (justId) command.Add("JUSTID");
-        var reply = await client.SendCheckedAsync(command, cancellationToken);
+        var reply = await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
         var entries = justId
             ? ReplyReading.Ids(reply.Items[1]).Select(id => new StreamEntry(id, [])).ToList()
             : ReplyReading.Entries(reply.Items[1]);
@@ -130,7 +130,7 @@ public static class ConsumerGroupCommands
     /// <summary>The summary form of XPENDING.</summary>
     public static async Task<PendingSummary> XPendingAsync(this StreamsClient client, string key, string group, CancellationToken cancellationToken = default)
     {
-        var reply = await client.SendCheckedAsync(new CommandBuilder("XPENDING").Add(key).Add(group), cancellationToken);
+        var reply = await client.SendCheckedAsync(new CommandBuilder("XPENDING").Add(key).Add(group), cancellationToken).ConfigureAwait(false);
         var consumers = reply.Items[3].IsNull
             ? []
             : reply.Items[3].Items.Select(pair => new PendingConsumer(ReplyReading.Text(pair.Items[0]), pair.Items[1].AsInt64())).ToList();
@@ -144,7 +144,7 @@ public static class ConsumerGroupCommands
         if (minIdle is { } idle) command.Add("IDLE").Add(idle);
         command.Add(start).Add(end).Add(count);
         if (consumer is not null) command.Add(consumer);
-        var reply = await client.SendCheckedAsync(command, cancellationToken);
+        var reply = await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
         return reply.Items.Select(ToPendingEntry).ToList();
     }
 

@@ -10,4 +10,8 @@ public sealed record GroupInfo(
     string LastDeliveredId,
     long? EntriesRead,
     long? Lag,
-    IReadOnlyDictionary<string, RespValue> Fields);
+    IReadOnlyDictionary<string, RespValue> Fields)
+{
+    /// <summary>The group's XGROUPPOLICY settings and counters, which the silo adds to XINFO GROUPS; null without a policy.</summary>
+    public GroupPolicyInfo? Policy => Fields.ContainsKey("claim-idle") || Fields.ContainsKey("max-deliveries") ? new GroupPolicyInfo(Fields) : null;
+}

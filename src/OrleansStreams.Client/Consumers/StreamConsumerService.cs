@@ -41,8 +41,8 @@ public class StreamConsumerService : BackgroundService
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // The host's shutdown timeout bounds how long in-flight handlers may take.
-        await using var registration = cancellationToken.Register(() => _abortHandlers.Cancel());
-        await base.StopAsync(cancellationToken);
+        await using var registration = cancellationToken.Register(() => _abortHandlers.Cancel()).ConfigureAwait(false);
+        await base.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public override void Dispose()
@@ -56,25 +56,25 @@ public class StreamConsumerService : BackgroundService
     {
         try
         {
-            await ReadLoopAsync(stoppingToken);
+            await ReadLoopAsync(stoppingToken).ConfigureAwait(false);
         }
         finally
         {
             StreamConsumerLog.Stopping(_logger, _options.Stream, _options.Group, _options.Consumer, _inFlight.Count);
-            await Task.WhenAll(_inFlight.Values);
+            await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
         }
     }
 
     private async Task ReadLoopAsync(CancellationToken stoppingToken)
     {
-        if (_options.CreateGroup) await UntilDoneAsync(EnsureGroupAsync, stoppingToken);
+        if (_options.CreateGroup) await UntilDoneAsync(EnsureGroupAsync, stoppingToken).ConfigureAwait(false);
         // "0" walks this consumer's own pending entries first; ">" then reads new ones.
         var position = _options.ResumePending ? "0-0" : ">";
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await _slots.WaitAsync(stoppingToken);
+                await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -86,7 +86,7 @@ public class StreamConsumerService : BackgroundService
             try
             {
                 var block = position == ">" ? _options.Block : (TimeSpan?)null;
-                entries = await _client.XReadGroupAsync(_options.Group, _options.Consumer, _options.Stream, position, free, block, noAck: false, stoppingToken);
+                entries = await _client.XReadGroupAsync(_options.Group, _options.Consumer, _options.Stream, position, free, block, noAck: false, stoppingToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -97,8 +97,8 @@ public class StreamConsumerService : BackgroundService
             {
                 _slots.Release(free);
                 StreamConsumerLog.ReadFailed(_logger, exception, _options.Stream, _options.Group, _options.Consumer);
-                if (exception is StreamsServerException { ErrorCode: "NOGROUP" } && _options.CreateGroup) await UntilDoneAsync(EnsureGroupAsync, stoppingToken);
-                if (!await DelayAsync(_options.ReadErrorDelay, stoppingToken)) return;
+                if (exception is StreamsServerException { ErrorCode: "NOGROUP" } && _options.CreateGroup) await UntilDoneAsync(EnsureGroupAsync, stoppingToken).ConfigureAwait(false);
+                if (!await DelayAsync(_options.ReadErrorDelay, stoppingToken).ConfigureAwait(false)) return;
                 continue;
             }
             if (entries.Count < free) _slots.Release(free - entries.Count);
@@ -122,15 +122,15 @@ public class StreamConsumerService : BackgroundService
             if (entry.IsDeleted)
             {
                 // Deleted from the stream after delivery: nothing left to handle.
-                await AcknowledgeAsync(entry.Id);
+                await AcknowledgeAsync(entry.Id).ConfigureAwait(false);
                 return;
             }
             for (var attempt = 1; attempt <= _options.MaxAttempts; attempt++)
             {
                 try
                 {
-                    await _handler(new StreamMessage(_options.Stream, _options.Group, _options.Consumer, entry, attempt), _abortHandlers.Token);
-                    await AcknowledgeAsync(entry.Id);
+                    await _handler(new StreamMessage(_options.Stream, _options.Group, _options.Consumer, entry, attempt), _abortHandlers.Token).ConfigureAwait(false);
+                    if (await AcknowledgeAsync(entry.Id).ConfigureAwait(false)) ClientInstruments.EntryFinished(_options.Group, "acknowledged");
                     return;
                 }
                 catch (Exception) when (_abortHandlers.IsCancellationRequested)
@@ -139,12 +139,14 @@ public class StreamConsumerService : BackgroundService
                 }
                 catch (Exception exception)
                 {
+                    ClientInstruments.HandlerFailed(_options.Group);
                     StreamConsumerLog.HandlerFailed(_logger, exception, _options.Stream, entry.Id, attempt, _options.MaxAttempts);
                 }
-                if (attempt < _options.MaxAttempts && !await DelayAsync(_options.RetryDelay * Math.Pow(2, attempt - 1), _abortHandlers.Token)) return;
+                if (attempt < _options.MaxAttempts && !await DelayAsync(_options.RetryDelay * Math.Pow(2, attempt - 1), _abortHandlers.Token).ConfigureAwait(false)) return;
             }
             StreamConsumerLog.GaveUp(_logger, _options.Stream, entry.Id, _options.MaxAttempts, _options.OnFailure);
-            if (_options.OnFailure == FailedEntryAction.Acknowledge) await AcknowledgeAsync(entry.Id);
+            if (_options.OnFailure == FailedEntryAction.Acknowledge) await AcknowledgeAsync(entry.Id).ConfigureAwait(false);
+            ClientInstruments.EntryFinished(_options.Group, _options.OnFailure == FailedEntryAction.Acknowledge ? "dropped" : "failed");
         }
         finally
         {
@@ -152,16 +154,18 @@ public class StreamConsumerService : BackgroundService
         }
     }
 
-    private async Task AcknowledgeAsync(string id)
+    private async Task<bool> AcknowledgeAsync(string id)
     {
         try
         {
-            await _client.XAckAsync(_options.Stream, _options.Group, id, _abortHandlers.Token);
+            await _client.XAckAsync(_options.Stream, _options.Group, id, _abortHandlers.Token).ConfigureAwait(false);
+            return true;
         }
         catch (Exception exception) when (exception is StreamsException or TimeoutException or OperationCanceledException)
         {
             // Unacknowledged work is redelivered: at least once, never lost.
             StreamConsumerLog.AckFailed(_logger, exception, _options.Stream, id);
+            return false;
         }
     }
 
@@ -169,7 +173,7 @@ public class StreamConsumerService : BackgroundService
     {
         try
         {
-            await _client.XGroupCreateAsync(_options.Stream, _options.Group, _options.StartId, mkStream: true, cancellationToken: cancellationToken);
+            await _client.XGroupCreateAsync(_options.Stream, _options.Group, _options.StartId, mkStream: true, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (StreamsServerException exception) when (exception.ErrorCode == "BUSYGROUP")
         {
@@ -183,13 +187,13 @@ public class StreamConsumerService : BackgroundService
         {
             try
             {
-                await action(stoppingToken);
+                await action(stoppingToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception exception) when (exception is StreamsException or TimeoutException)
             {
                 StreamConsumerLog.ReadFailed(_logger, exception, _options.Stream, _options.Group, _options.Consumer);
-                if (!await DelayAsync(_options.ReadErrorDelay, stoppingToken)) return;
+                if (!await DelayAsync(_options.ReadErrorDelay, stoppingToken).ConfigureAwait(false)) return;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -202,7 +206,7 @@ public class StreamConsumerService : BackgroundService
     {
         try
         {
-            await Task.Delay(delay, _options.TimeProvider, cancellationToken);
+            await Task.Delay(delay, _options.TimeProvider, cancellationToken).ConfigureAwait(false);
             return true;
         }
         catch (OperationCanceledException)

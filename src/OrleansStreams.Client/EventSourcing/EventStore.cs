@@ -32,7 +32,7 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
         var cursor = afterId;
         while (true)
         {
-            var page = await client.XRangeAsync(stream, "(" + cursor, untilId, _options.PageSize, cancellationToken);
+            var page = await client.XRangeAsync(stream, "(" + cursor, untilId, _options.PageSize, cancellationToken).ConfigureAwait(false);
             foreach (var entry in page) yield return ToEvent(stream, entry);
             if (page.Count < _options.PageSize) yield break;
             cursor = page[^1].Id;
@@ -48,7 +48,7 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
         StreamInfo info;
         try
         {
-            info = await client.XInfoStreamAsync(stream, cancellationToken);
+            info = await client.XInfoStreamAsync(stream, cancellationToken).ConfigureAwait(false);
         }
         catch (StreamsServerException exception) when (exception.Message == "ERR no such key")
         {
@@ -58,7 +58,7 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
         var count = 0;
         if (info.Length > 0)
         {
-            await foreach (var @event in ReadAsync(stream, "0-0", info.LastGeneratedId, cancellationToken))
+            await foreach (var @event in ReadAsync(stream, "0-0", info.LastGeneratedId, cancellationToken).ConfigureAwait(false))
             {
                 state = apply(state, @event);
                 count++;
@@ -73,12 +73,12 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
     /// </summary>
     public async Task<int> CatchUpAsync(string stream, string checkpointKey, Func<RecordedEvent, CancellationToken, Task> project, CancellationToken cancellationToken = default)
     {
-        var checkpoint = await ReadCheckpointAsync(checkpointKey, cancellationToken);
+        var checkpoint = await ReadCheckpointAsync(checkpointKey, cancellationToken).ConfigureAwait(false);
         var handled = 0;
-        await foreach (var @event in ReadAsync(stream, checkpoint, "+", cancellationToken))
+        await foreach (var @event in ReadAsync(stream, checkpoint, "+", cancellationToken).ConfigureAwait(false))
         {
-            await project(@event, cancellationToken);
-            await client.SetAsync(checkpointKey, @event.Id, cancellationToken);
+            await project(@event, cancellationToken).ConfigureAwait(false);
+            await client.SetAsync(checkpointKey, @event.Id, cancellationToken).ConfigureAwait(false);
             handled++;
         }
         return handled;
@@ -90,15 +90,15 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
     /// </summary>
     public async Task RunProjectionAsync(string stream, string checkpointKey, Func<RecordedEvent, CancellationToken, Task> project, CancellationToken cancellationToken)
     {
-        await CatchUpAsync(stream, checkpointKey, project, cancellationToken);
-        var checkpoint = await ReadCheckpointAsync(checkpointKey, cancellationToken);
+        await CatchUpAsync(stream, checkpointKey, project, cancellationToken).ConfigureAwait(false);
+        var checkpoint = await ReadCheckpointAsync(checkpointKey, cancellationToken).ConfigureAwait(false);
         while (!cancellationToken.IsCancellationRequested)
         {
-            var entries = await client.XReadAsync(stream, checkpoint, _options.PageSize, _options.ProjectionBlock, cancellationToken);
+            var entries = await client.XReadAsync(stream, checkpoint, _options.PageSize, _options.ProjectionBlock, cancellationToken).ConfigureAwait(false);
             foreach (var entry in entries)
             {
-                await project(ToEvent(stream, entry), cancellationToken);
-                await client.SetAsync(checkpointKey, entry.Id, cancellationToken);
+                await project(ToEvent(stream, entry), cancellationToken).ConfigureAwait(false);
+                await client.SetAsync(checkpointKey, entry.Id, cancellationToken).ConfigureAwait(false);
                 checkpoint = entry.Id;
             }
         }
@@ -106,7 +106,7 @@ public sealed class EventStore(StreamsClient client, EventStoreOptions? options 
 
     /// <summary>The last entry ID the projection handled, "0-0" before the first.</summary>
     public async Task<string> ReadCheckpointAsync(string checkpointKey, CancellationToken cancellationToken = default) =>
-        (await client.GetAsync(checkpointKey, cancellationToken))?.ToString() ?? "0-0";
+        (await client.GetAsync(checkpointKey, cancellationToken).ConfigureAwait(false))?.ToString() ?? "0-0";
 
     private List<StreamField> ToFields(EventData @event)
     {

@@ -17,7 +17,7 @@ public static partial class ConditionalAppendCommands
         var command = Start("XADDIF", key, expectedVersion, trim, noMkStream);
         command.Add(id);
         StreamCommands.AddFields(command, fields);
-        var reply = await client.SendAsync(command, cancellationToken);
+        var reply = await client.SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (Mismatch(reply) is { } mismatch) return mismatch;
         return ConditionalAppendResult.Appended(reply.IsNull ? [] : [ReplyReading.Text(reply)]);
     }
@@ -36,7 +36,7 @@ public static partial class ConditionalAppendCommands
             command.Add("*").Add(fields.Count);
             StreamCommands.AddFields(command, fields);
         }
-        var reply = await client.SendAsync(command, cancellationToken);
+        var reply = await client.SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (Mismatch(reply) is { } mismatch) return mismatch;
         return ConditionalAppendResult.Appended(ReplyReading.Ids(reply));
     }

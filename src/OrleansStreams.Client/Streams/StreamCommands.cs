@@ -11,20 +11,20 @@ public static class StreamCommands
         trim?.AddTo(command);
         command.Add(id);
         AddFields(command, fields);
-        var reply = await client.SendCheckedAsync(command, cancellationToken);
+        var reply = await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
         return ReplyReading.NullableText(reply);
     }
 
     /// <summary>XADD with an automatic ID: <c>await client.XAddAsync("orders", ("item", "widget"), ("qty", "5"))</c>.</summary>
     public static async Task<string> XAddAsync(this StreamsClient client, string key, params StreamField[] fields) =>
-        (await client.XAddAsync(key, fields, "*", null, false, CancellationToken.None))!;
+        (await client.XAddAsync(key, fields, "*", null, false, CancellationToken.None).ConfigureAwait(false))!;
 
     /// <summary>XRANGE from <paramref name="start"/> to <paramref name="end"/> ("-", "+", IDs, or "(" for exclusive).</summary>
     public static async Task<IReadOnlyList<StreamEntry>> XRangeAsync(this StreamsClient client, string key, string start = "-", string end = "+", long? count = null, CancellationToken cancellationToken = default)
     {
         var command = new CommandBuilder("XRANGE").Add(key).Add(start).Add(end);
         if (count is { } n) command.Add("COUNT").Add(n);
-        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     /// <summary>XREVRANGE: newest first, from <paramref name="end"/> down to <paramref name="start"/>.</summary>
@@ -32,18 +32,18 @@ public static class StreamCommands
     {
         var command = new CommandBuilder("XREVRANGE").Add(key).Add(end).Add(start);
         if (count is { } n) command.Add("COUNT").Add(n);
-        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.Entries(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     public static async Task<long> XLenAsync(this StreamsClient client, string key, CancellationToken cancellationToken = default) =>
-        (await client.SendCheckedAsync(new CommandBuilder("XLEN").Add(key), cancellationToken)).AsInt64();
+        (await client.SendCheckedAsync(new CommandBuilder("XLEN").Add(key), cancellationToken).ConfigureAwait(false)).AsInt64();
 
     /// <summary>XDEL; returns how many of the IDs existed and were deleted.</summary>
     public static async Task<long> XDelAsync(this StreamsClient client, string key, IReadOnlyList<string> ids, CancellationToken cancellationToken = default)
     {
         var command = new CommandBuilder("XDEL").Add(key);
         foreach (var id in ids) command.Add(id);
-        return (await client.SendCheckedAsync(command, cancellationToken)).AsInt64();
+        return (await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false)).AsInt64();
     }
 
     /// <summary>XTRIM; returns how many entries were removed.</summary>
@@ -51,7 +51,7 @@ public static class StreamCommands
     {
         var command = new CommandBuilder("XTRIM").Add(key);
         trim.AddTo(command);
-        return (await client.SendCheckedAsync(command, cancellationToken)).AsInt64();
+        return (await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false)).AsInt64();
     }
 
     /// <summary>XSETID key last-id [ENTRIESADDED n] [MAXDELETEDID id].</summary>
@@ -60,13 +60,13 @@ public static class StreamCommands
         var command = new CommandBuilder("XSETID").Add(key).Add(lastId);
         if (entriesAdded is { } added) command.Add("ENTRIESADDED").Add(added);
         if (maxDeletedId is not null) command.Add("MAXDELETEDID").Add(maxDeletedId);
-        await client.SendCheckedAsync(command, cancellationToken);
+        await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>XINFO STREAM (the summary form).</summary>
     public static async Task<StreamInfo> XInfoStreamAsync(this StreamsClient client, string key, CancellationToken cancellationToken = default)
     {
-        var map = ReplyReading.Map(await client.SendCheckedAsync(new CommandBuilder("XINFO STREAM").Add(key), cancellationToken));
+        var map = ReplyReading.Map(await client.SendCheckedAsync(new CommandBuilder("XINFO STREAM").Add(key), cancellationToken).ConfigureAwait(false));
         return new StreamInfo(
             ReplyReading.Integer(map, "length"),
             ReplyReading.String(map, "last-generated-id") ?? "0-0",
@@ -82,7 +82,7 @@ public static class StreamCommands
     /// <summary>XREAD of one stream; with <paramref name="block"/> it waits on a dedicated connection (<see cref="TimeSpan.Zero"/> waits forever).</summary>
     public static async Task<IReadOnlyList<StreamEntry>> XReadAsync(this StreamsClient client, string key, string afterId, long? count = null, TimeSpan? block = null, CancellationToken cancellationToken = default)
     {
-        var results = await client.XReadAsync([new StreamPosition(key, afterId)], count, block, cancellationToken);
+        var results = await client.XReadAsync([new StreamPosition(key, afterId)], count, block, cancellationToken).ConfigureAwait(false);
         return results.Count == 0 ? [] : results[0].Entries;
     }
 
@@ -94,7 +94,7 @@ public static class StreamCommands
         if (block is { } wait) command.Add("BLOCK").Add(wait);
         command.Block = block;
         AddStreams(command, streams);
-        return ReplyReading.ReadResults(await client.SendCheckedAsync(command, cancellationToken));
+        return ReplyReading.ReadResults(await client.SendCheckedAsync(command, cancellationToken).ConfigureAwait(false));
     }
 
     internal static void AddFields(CommandBuilder command, IReadOnlyList<StreamField> fields)

@@ -44,10 +44,8 @@ public sealed class ScriptedConnectionTests
     {
         await using var server = new ScriptedServer();
         await using var client = new StreamsClient(server.Options with { CommandTimeout = TimeSpan.FromMilliseconds(300) });
-        var call = client.XLenAsync("silent");
-        var connection = await server.AcceptAsync();
-        Assert.Equal(["XLEN", "silent"], await connection.ReceiveCommandAsync());
-        var error = await Assert.ThrowsAsync<StreamsTimeoutException>(() => call);
+        // The server accepts the connection and reads the command but never answers.
+        var error = await Assert.ThrowsAsync<StreamsTimeoutException>(() => client.XLenAsync("silent"));
         Assert.StartsWith("XLEN timed out after 300 ms", error.Message);
     }
 
@@ -127,5 +125,24 @@ public sealed class ScriptedConnectionTests
         Assert.Equal(["PING"], await connection.ReceiveCommandAsync());
         await connection.SendAsync("+PONG\r\n");
         await ping;
+    }
+
+    [Theory]
+    [InlineData("MULTI")]
+    [InlineData("subscribe", "channel")]
+    [InlineData("SELECT", "1")]
+    [InlineData("CLIENT", "REPLY", "OFF")]
+    public async Task CommandsThatChangeTheSharedConnectionsState_AreRefusedBeforeSending(params string[] command)
+    {
+        await using var server = new ScriptedServer();
+        await using var client = new StreamsClient(server.Options);
+        Assert.Throws<NotSupportedException>(() => { _ = client.ExecuteAsync(command); });
+
+        // Nothing was sent: the first thing the server sees is the next command.
+        var ping = client.ExecuteAsync("PING");
+        var connection = await server.AcceptAsync();
+        Assert.Equal(["PING"], await connection.ReceiveCommandAsync());
+        await connection.SendAsync("+PONG\r\n");
+        Assert.Equal("PONG", (await ping).AsString());
     }
 }

@@ -61,10 +61,10 @@ public sealed class SiloConnectionTests(SiloFixture fixture)
     [Fact]
     public async Task BlockingRead_MayWaitLongerThanTheCommandTimeout()
     {
-        await using var client = new StreamsClient(fixture.Options with { CommandTimeout = TimeSpan.FromMilliseconds(300) });
+        await using var client = new StreamsClient(fixture.Options with { CommandTimeout = TimeSpan.FromSeconds(2) });
         var key = TestKeys.New("long-block");
-        // BLOCK time is added to the command timeout: an empty read after 600 ms is an answer, not a timeout.
-        Assert.Empty(await client.XReadAsync(key, "0-0", block: TimeSpan.FromMilliseconds(600)));
+        // BLOCK time is added to the command timeout: an empty read after 3 s is an answer, not a timeout.
+        Assert.Empty(await client.XReadAsync(key, "0-0", block: TimeSpan.FromSeconds(3)));
     }
 
     [Fact]

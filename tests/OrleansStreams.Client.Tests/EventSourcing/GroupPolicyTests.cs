@@ -24,6 +24,8 @@ public sealed class GroupPolicyTests(SiloFixture fixture)
         Assert.Equal(deadLetters, policy.DeadLetter);
         Assert.Equal(0, policy.Reclaimed);
         Assert.Equal(0, policy.DeadLettered);
+        var group = Assert.Single(await Client.XInfoGroupsAsync(key));
+        Assert.Equal(5, group.Policy?.MaxDeliveries);
 
         await Client.XGroupPolicyDelAsync(key, "g");
         Assert.Null(await Client.XGroupPolicyGetAsync(key, "g"));

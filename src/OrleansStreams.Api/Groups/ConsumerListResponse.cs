@@ -1,0 +1,3 @@
+namespace OrleansStreams.Api.Groups;
+
+public sealed record ConsumerListResponse(string Stream, string Group, IReadOnlyList<ConsumerResponse> Consumers);

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Api.Groups;
+
+public sealed record PendingConsumerResponse(string Name, long Count);

@@ -1,0 +1,3 @@
+namespace OrleansStreams.Api.Groups;
+
+public sealed record PendingEntriesResponse(IReadOnlyList<PendingEntryResponse> Entries);

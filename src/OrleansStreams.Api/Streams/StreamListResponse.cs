@@ -1,0 +1,3 @@
+namespace OrleansStreams.Api.Streams;
+
+public sealed record StreamListResponse(IReadOnlyList<string> Streams);

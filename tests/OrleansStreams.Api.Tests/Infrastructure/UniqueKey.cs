@@ -1,0 +1,6 @@
+namespace OrleansStreams.Api.Tests.Infrastructure;
+
+public static class UniqueKey
+{
+    public static string For(string purpose) => $"{purpose}-{Guid.NewGuid():N}";
+}
