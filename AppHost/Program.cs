@@ -1,80 +1,16 @@
-using System.Net.Http;
-using OrleansStreams.AppHost;
+using OrleansStreams.AppHost.Hosting;
 
-// Starts the whole system locally on the embedded default store and stops it on Ctrl+C.
-var respPort = ArgValue("--resp-port", "6380");
-var siloHttpPort = ArgValue("--silo-http-port", "6381");
-var dataDir = ArgValue("--data-dir", Path.Combine(RepositoryRoot(), "data"));
-#if DEBUG
-const string configuration = "Debug";
-#else
-const string configuration = "Release";
-#endif
-var siloDll = Path.Combine(RepositoryRoot(), "src", "OrleansStreams.Silo", "bin", configuration, "net10.0", "OrleansStreams.Silo.dll");
-
-await using var silo = new ChildProcess("silo", "dotnet", [siloDll, "--port", respPort, "--http-port", siloHttpPort, "--data-dir", dataDir]);
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
-silo.Start();
-if (!await WaitHealthyAsync($"http://127.0.0.1:{siloHttpPort}/health", stop.Token))
-{
-    await Console.Error.WriteLineAsync("AppHost: the silo did not become healthy.");
-    return 1;
-}
-Console.WriteLine($"AppHost: silo RESP   redis://127.0.0.1:{respPort}");
-Console.WriteLine($"AppHost: silo health http://127.0.0.1:{siloHttpPort}/health");
-Console.WriteLine("AppHost: ready. Press Ctrl+C to stop.");
+// Starts the whole system locally (silo, then the API when its project exists) and stops it on Ctrl+C or SIGTERM.
+AppHostOptions options;
 try
 {
-    while (!silo.HasExited) await Task.Delay(500, stop.Token);
-    await Console.Error.WriteLineAsync("AppHost: the silo exited.");
-    return 1;
+    options = AppHostOptions.Parse(args);
 }
-catch (OperationCanceledException)
+catch (AppHostUsageException exception)
 {
-    Console.WriteLine("AppHost: stopping.");
-    return 0;
+    if (!exception.IsHelp) await Console.Error.WriteLineAsync($"AppHost: {exception.Message}");
+    await Console.Error.WriteLineAsync(AppHostOptions.Usage);
+    return exception.IsHelp ? 0 : 2;
 }
 
-static async Task<bool> WaitHealthyAsync(string url, CancellationToken cancellationToken)
-{
-    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-    var deadline = DateTime.UtcNow.AddSeconds(60);
-    while (DateTime.UtcNow < deadline && !cancellationToken.IsCancellationRequested)
-    {
-        try
-        {
-            using var response = await http.GetAsync(url, cancellationToken);
-            if (response.IsSuccessStatusCode) return true;
-        }
-        catch (HttpRequestException)
-        {
-            // Not listening yet.
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The attempt timed out; try again.
-        }
-        await Task.Delay(200, CancellationToken.None);
-    }
-    return false;
-}
-
-static string RepositoryRoot()
-{
-    var directory = new DirectoryInfo(AppContext.BaseDirectory);
-    while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "OrleansStreams.sln"))) directory = directory.Parent;
-    return directory?.FullName ?? throw new InvalidOperationException("Cannot find the repository root (OrleansStreams.sln).");
-}
-
-string ArgValue(string name, string fallback)
-{
-    var index = Array.IndexOf(args, name);
-    return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-}
+return await new AppHostRunner(options, RepositoryLayout.Find()).RunAsync();

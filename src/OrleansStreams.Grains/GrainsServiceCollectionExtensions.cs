@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OrleansStreams.Grains.Diagnostics;
 using OrleansStreams.GrainHost;
 using OrleansStreams.Grains.ConsumerGroups;
 using OrleansStreams.Grains.Expiry;
@@ -17,6 +20,8 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<Keyspace.Keyspace>();
         services.AddSingleton<KeyNotifications>();
         services.AddSingleton<KeyOwners>();
+        services.TryAddSingleton<GroupGauges>();
+        services.TryAddSingleton(sp => new EntryInstruments(sp.GetRequiredService<GroupGauges>(), sp.GetService<IMeterFactory>()));
         var grains = services.AddGrainHost(configure);
         grains.AddStreamGrains();
         grains.AddConsumerGroupGrains();

@@ -6,17 +6,30 @@ namespace OrleansStreams.ConsumerGroups.Tests;
 /// <summary>The bytes a consumer group keeps in its journal: pinned samples, round trips and damage detection.</summary>
 public sealed class JournalFormatTests
 {
-    // Checked-in samples: version 1, kind, little-endian fields, CRC-32C (computed independently of this code).
+    // Checked-in samples: version, kind, little-endian fields, CRC-32C (computed independently of this code).
+    // Format 1, as journals written before group policies hold them; this build still reads them.
     private const string ConsumerSeenSample = "010505000000616c6963650807060504030201ca96a40f";
     private const string EmptySnapshotSample = "01010073a987d6";
     private const string ClaimedSample = "010b0100000062e803000000000000d00700000000000001000000050000000000000001000000000000000300000000000000496c778a";
+    private const string GroupSnapshotV1Sample =
+        "01010107000000000000000300000000000000090000000000000002000000000000000c000000000000000100000001000000616400000000000000ffffffffffffffff0100000001000000000000000000000000000000000000000a000000000000000200000000000000c3336f87";
+
+    // Format 2, written by this build: the same layouts with the new version byte, plus the policy records.
+    private const string ConsumerSeenV2Sample = "020505000000616c6963650807060504030201123505c1";
+    private const string EmptySnapshotV2Sample = "0201000069a93c";
+    private const string ClaimedV2Sample = "020b0100000062e803000000000000d00700000000000001000000050000000000000001000000000000000300000000000000c3230fc1";
+    private const string PolicySetSample = "020ce80300000000000003000000000000000103000000646c71cae1edba";
+    private const string PolicySetWithoutDeadLetterSample = "020c1027000000000000000000000000000000356c4591";
+    private const string PolicyRemovedSample = "020def0b0c69";
+    private const string ReclaimableSample = "020e0100000005000000000000000100000000000000c4634286";
+    private const string DeadLetteredSample = "020f0100000005000000000000000100000000000000291e488b";
 
     [Fact]
     public void ConsumerSeenRecord_HasThePinnedLayout()
     {
         var record = GroupRecords.ConsumerSeen(new GroupRecordWriter(), "alice", 0x0102030405060708);
 
-        Assert.Equal(ConsumerSeenSample, Convert.ToHexStringLower(record));
+        Assert.Equal(ConsumerSeenV2Sample, Convert.ToHexStringLower(record));
     }
 
     [Fact]
@@ -29,7 +42,7 @@ public sealed class JournalFormatTests
 
         var record = GroupRecords.Claimed(new GroupRecordWriter(), "b", 2000, outcome);
 
-        Assert.Equal(ClaimedSample, Convert.ToHexStringLower(record));
+        Assert.Equal(ClaimedV2Sample, Convert.ToHexStringLower(record));
     }
 
     [Fact]
@@ -37,7 +50,8 @@ public sealed class JournalFormatTests
     {
         var snapshot = GroupRecords.Snapshot(new GroupRecordWriter(), null);
 
-        Assert.Equal(EmptySnapshotSample, Convert.ToHexStringLower(snapshot));
+        Assert.Equal(EmptySnapshotV2Sample, Convert.ToHexStringLower(snapshot));
+        Assert.Null(GroupJournalReplay.ReadSnapshot(Convert.FromHexString(EmptySnapshotV2Sample)));
         Assert.Null(GroupJournalReplay.ReadSnapshot(Convert.FromHexString(EmptySnapshotSample)));
     }
 
@@ -126,15 +140,90 @@ public sealed class JournalFormatTests
         Assert.Contains("checksum", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Record_OfAnotherFormatVersion_IsRefused()
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    public void Record_OfAnUnknownFormatVersion_IsRefused(byte version)
     {
         var body = Convert.FromHexString(EmptySnapshotSample)[..^4];
-        body[0] = 2;
+        body[0] = version;
         var record = body.Concat(BitConverter.GetBytes(GroupRecordWriter.Checksum(body))).ToArray();
 
         var error = Assert.Throws<ConsumerGroupJournalException>(() => GroupJournalReplay.ReadSnapshot(record));
-        Assert.Contains("version 2", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"format version {version}", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PolicyRecords_HaveThePinnedLayouts()
+    {
+        var writer = new GroupRecordWriter();
+
+        Assert.Equal(PolicySetSample, Convert.ToHexStringLower(GroupRecords.PolicySet(writer, new GroupPolicy(1000, 3, "dlq"))));
+        Assert.Equal(PolicySetWithoutDeadLetterSample, Convert.ToHexStringLower(GroupRecords.PolicySet(writer, new GroupPolicy(10_000, 0, null))));
+        Assert.Equal(PolicyRemovedSample, Convert.ToHexStringLower(GroupRecords.PolicyRemoved(writer)));
+        Assert.Equal(ReclaimableSample, Convert.ToHexStringLower(GroupRecords.Reclaimable(writer, [new StreamId(5, 1)])));
+        Assert.Equal(DeadLetteredSample, Convert.ToHexStringLower(GroupRecords.DeadLettered(writer, [new StreamId(5, 1)])));
+    }
+
+    [Fact]
+    public void PinnedPolicyRecords_ReplayIntoPolicyCountersAndMarks()
+    {
+        var group = new ConsumerGroup(1, 1, new StreamId(9, 0), -1);
+        var bob = group.Touch("b", 0, out _);
+        group.Assign(new StreamId(5, 1), bob, 1000, 3);
+
+        group = GroupJournalReplay.Apply(group, Convert.FromHexString(PolicySetSample))!;
+        group = GroupJournalReplay.Apply(group, Convert.FromHexString(ReclaimableSample))!;
+        Assert.Equal(new GroupPolicyInfo(new GroupPolicy(1000, 3, "dlq"), 1, 0), group.Policy!.Info);
+        Assert.Equal(["5-1"], Ids.Show(group.Reclaimable));
+
+        group = GroupJournalReplay.Apply(group, Convert.FromHexString(DeadLetteredSample))!;
+        Assert.Equal(new GroupPolicyInfo(new GroupPolicy(1000, 3, "dlq"), 1, 1), group.Policy!.Info);
+        Assert.Empty(group.Reclaimable);
+        Assert.Equal(0, group.Pending.Count);
+
+        group = GroupJournalReplay.Apply(group, Convert.FromHexString(PolicyRemovedSample))!;
+        Assert.Null(group.Policy);
+    }
+
+    [Fact]
+    public void FormatOneSnapshot_StillReads_AsAGroupWithoutPolicy()
+    {
+        var group = GroupJournalReplay.ReadSnapshot(Convert.FromHexString(GroupSnapshotV1Sample));
+
+        Assert.NotNull(group);
+        Assert.Equal((7L, 3L), (group.KeyGeneration, group.Stamp));
+        Assert.Equal(["cursor 9-2 12", "consumer a 100 -1 [1-0]", "pending 1-0 a 10 2"], Describe(group));
+        Assert.Null(group.Policy);
+    }
+
+    [Fact]
+    public void Snapshot_WithAPolicy_RoundTripsSettingsCountersAndMarks()
+    {
+        var group = new ConsumerGroup(7, 3, new StreamId(9, 2), 12);
+        var alice = group.Touch("alice", 100, out _);
+        group.Assign(new StreamId(1, 0), alice, 10, 1);
+        group.Assign(new StreamId(2, 0), alice, 20, 2);
+        group.SetPolicy(new GroupPolicy(500, 4, "dead\u00ffletters"));
+        group.Policy!.Reclaimed = 11;
+        group.Policy.DeadLettered = 5;
+        group.MarkReclaimable(new StreamId(2, 0));
+
+        var copy = GroupJournalReplay.ReadSnapshot(GroupRecords.Snapshot(new GroupRecordWriter(), group));
+
+        Assert.NotNull(copy);
+        Assert.Equal(Describe(group), Describe(copy));
+        Assert.Equal(group.Policy.Info, copy.Policy!.Info);
+        Assert.Equal(["2-0"], Ids.Show(copy.Reclaimable));
+    }
+
+    [Fact]
+    public void ReclaimableRecord_ForAnEntryNotPending_IsRefused()
+    {
+        var group = new ConsumerGroup(1, 1, StreamId.Zero, -1);
+        group = GroupJournalReplay.Apply(group, Convert.FromHexString(PolicySetSample));
+
+        Assert.Throws<ConsumerGroupJournalException>(() => GroupJournalReplay.Apply(group, Convert.FromHexString(ReclaimableSample)));
     }
 
     [Fact]

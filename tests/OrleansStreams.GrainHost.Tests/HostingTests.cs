@@ -17,7 +17,7 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public async Task AddGrainHost_RegistersFactoryRuntimeClockAndMemoryStorage()
+    public async Task AddGrainHost_RegistersFactoryRuntimeClockMemoryStorageAndReminders()
     {
         var services = new ServiceCollection();
         services.AddGrainHost();
@@ -27,7 +27,9 @@ public sealed class HostingTests
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.IsType<MemoryJournalStorage>(provider.GetRequiredService<IJournalStorage>());
         Assert.IsType<MemoryGrainStorage>(provider.GetRequiredService<IGrainStorage>());
-        Assert.Single(provider.GetServices<IHostedService>());
+        Assert.Equal(2, provider.GetServices<IHostedService>().Count());
+        Assert.Contains(provider.GetRequiredService<GrainReminderService>(), provider.GetServices<IHostedService>());
+        Assert.Same(provider.GetRequiredService<GrainReminderService>(), provider.GetRequiredService<IReminderRegistry>());
     }
 
     [Fact]

@@ -54,6 +54,15 @@ public interface IConsumerGroupGrain : IGrainWithStringKey
     /// <summary>XINFO CONSUMERS.</summary>
     ValueTask<ConsumersResult> GetConsumersAsync(long nowMs);
 
+    /// <summary>XGROUPPOLICY SET: replaces the policy (counters are kept). Ok or the group's absence.</summary>
+    ValueTask<ConsumerGroupStatus> SetPolicyAsync(GroupPolicy policy, long nowMs);
+
+    /// <summary>XGROUPPOLICY GET.</summary>
+    ValueTask<GroupPolicyResult> GetPolicyAsync(long nowMs);
+
+    /// <summary>XGROUPPOLICY DEL: the group behaves as in Redis again; its counters are dropped. 1 if it had a policy.</summary>
+    ValueTask<GroupCountResult> DeletePolicyAsync(long nowMs);
+
     /// <summary>This group's element of XINFO STREAM FULL; <paramref name="count"/> limits each pending list (0 = all).</summary>
     ValueTask<GroupDetailsResult> GetDetailsAsync(long count, long nowMs);
 }

@@ -17,6 +17,9 @@ public interface IStreamView
 
     ValueTask<StreamMetadataResult> GetMetadataAsync(long nowMs);
 
+    /// <summary>XADD to this stream (dead letters: a group appends to its dead-letter stream).</summary>
+    ValueTask<StreamAddResult> AddAsync(StreamAddRequest request);
+
     /// <summary>Registers the group name on the stream; <paramref name="makeStream"/> creates an empty stream for a missing key.</summary>
     ValueTask<StreamGroupResult> RegisterGroupAsync(string group, bool makeStream, long nowMs);
 

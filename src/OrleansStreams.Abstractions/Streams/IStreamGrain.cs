@@ -12,6 +12,12 @@ public interface IStreamGrain : IExpiringKeyGrain
     /// <summary>XADD, trimming included.</summary>
     ValueTask<StreamAddResult> AddAsync(StreamAddRequest request);
 
+    /// <summary>Several XADDs in one turn, applied in order as if one after another, acknowledged by one journal commit.</summary>
+    ValueTask<StreamAddResult[]> AddBatchAsync(StreamAddRequest[] requests);
+
+    /// <summary>XADDIF / XADDMULTIIF: an all-or-nothing append under an expected version.</summary>
+    ValueTask<StreamConditionalAddResult> AddIfAsync(StreamConditionalAddRequest request);
+
     /// <summary>XRANGE (ascending) or XREVRANGE (descending): live entries with start ≤ ID ≤ end, at most <paramref name="count"/> (0 = all).</summary>
     ValueTask<StreamReadResult> RangeAsync(StreamId start, StreamId end, long count, bool reverse, long nowMs);
 

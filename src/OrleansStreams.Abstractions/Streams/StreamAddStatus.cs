@@ -17,4 +17,7 @@ public enum StreamAddStatus
 
     /// <summary>The fields and values together exceed 1 GiB.</summary>
     TooLarge,
+
+    /// <summary>XADDIF: the stream's version (entries added) is not the expected one; nothing was added.</summary>
+    VersionMismatch,
 }

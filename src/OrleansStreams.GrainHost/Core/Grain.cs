@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+
 namespace OrleansStreams.GrainHost;
 
 /// <summary>
@@ -27,6 +29,13 @@ public abstract class Grain
 
     protected IGrainTimer RegisterGrainTimer<TState>(Func<TState, CancellationToken, Task> callback, TState state, GrainTimerCreationOptions options)
         => Context.RegisterGrainTimer(callback, state, options);
+
+    /// <summary>Registers (or changes the period of) a durable reminder of this grain; the grain must implement <see cref="IRemindable"/>.</summary>
+    protected Task RegisterOrUpdateReminderAsync(string reminderName, TimeSpan period)
+        => Context.Services.GetRequiredService<IReminderRegistry>().RegisterOrUpdateAsync(GrainId, reminderName, period);
+
+    protected Task UnregisterReminderAsync(string reminderName)
+        => Context.Services.GetRequiredService<IReminderRegistry>().UnregisterAsync(GrainId, reminderName);
 
     protected void DeactivateOnIdle() => Context.DeactivateOnIdle();
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,8 @@ namespace OrleansStreams.GrainHost;
 public static class GrainHostServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the grain runtime, <see cref="IGrainFactory"/>, the idle collector / shutdown hosted service, and
-    /// in-memory storage. TimeProvider and both storages are added with TryAdd: register replacements before or
+    /// Adds the grain runtime, <see cref="IGrainFactory"/>, the idle collector / shutdown hosted service, the
+    /// reminder service (<see cref="IReminderRegistry"/>, stored in the journal storage), and in-memory storage. TimeProvider and both storages are added with TryAdd: register replacements before or
     /// after this call (a replacement registered after must use Replace or RemoveAll first).
     /// </summary>
     public static GrainHostBuilder AddGrainHost(this IServiceCollection services, Action<GrainHostOptions>? configure = null)
@@ -32,9 +33,15 @@ public static class GrainHostServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<IJournalStorage>(),
             sp.GetRequiredService<IGrainStorage>(),
-            sp.GetRequiredService<ILoggerFactory>()));
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainRuntime>().GrainFactory);
         services.AddHostedService<GrainHostedService>();
+        // After the collector: started later, so stopped first, before the activations are deactivated.
+        services.AddOptions<ReminderOptions>();
+        services.TryAddSingleton<GrainReminderService>();
+        services.TryAddSingleton<IReminderRegistry>(sp => sp.GetRequiredService<GrainReminderService>());
+        services.AddHostedService(sp => sp.GetRequiredService<GrainReminderService>());
         return new GrainHostBuilder(services);
     }
 }

@@ -21,6 +21,7 @@ internal sealed class GrainReference<TGrainInterface>(GrainRuntime runtime, Grai
             return ValueTask.FromException<TResult>(exception);
         }
 
+        if (GrainHostInstruments.ActivitySource.HasListeners()) return InvokeTracedAsync(activation, request, cancellationToken);
         return activation.InvokeAsync<TGrainInterface, Func<TGrainInterface, ValueTask<TResult>>, TResult>(static (grain, r) => r(grain), request, cancellationToken);
     }
 
@@ -37,7 +38,37 @@ internal sealed class GrainReference<TGrainInterface>(GrainRuntime runtime, Grai
             return ValueTask.FromException(exception);
         }
 
+        if (GrainHostInstruments.ActivitySource.HasListeners()) return InvokeTracedAsync(activation, request, cancellationToken);
         return activation.InvokeAsync(request, cancellationToken);
+    }
+
+    // The span is current while the request is queued, so the grain's turn (and its storage writes) run under it.
+    private async ValueTask<TResult> InvokeTracedAsync<TResult>(ActivationData activation, Func<TGrainInterface, ValueTask<TResult>> request, CancellationToken cancellationToken)
+    {
+        using var activity = GrainHostInstruments.StartCall(registration, GrainId);
+        try
+        {
+            return await activation.InvokeAsync<TGrainInterface, Func<TGrainInterface, ValueTask<TResult>>, TResult>(static (grain, r) => r(grain), request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
+    }
+
+    private async ValueTask InvokeTracedAsync(ActivationData activation, Func<TGrainInterface, ValueTask> request, CancellationToken cancellationToken)
+    {
+        using var activity = GrainHostInstruments.StartCall(registration, GrainId);
+        try
+        {
+            await activation.InvokeAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
+            throw;
+        }
     }
 
     private ActivationData GetActivation()

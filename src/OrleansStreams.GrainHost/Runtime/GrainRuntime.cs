@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Frozen;
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 
 namespace OrleansStreams.GrainHost;
@@ -12,6 +13,7 @@ public sealed class GrainRuntime
 {
     private readonly ConcurrentDictionary<GrainId, ActivationData> _activations = new();
     private readonly FrozenDictionary<Type, GrainTypeRegistration> _registrations;
+    private readonly FrozenDictionary<string, GrainTypeRegistration> _registrationsByType;
     private readonly int _maxActivations;
     private int _activationCount;
     private volatile bool _stopping;
@@ -23,7 +25,8 @@ public sealed class GrainRuntime
         TimeProvider timeProvider,
         IJournalStorage journalStorage,
         IGrainStorage grainStorage,
-        ILoggerFactory loggerFactory)
+        ILoggerFactory loggerFactory,
+        IMeterFactory? meterFactory = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CollectionAge, TimeSpan.Zero, nameof(options.CollectionAge));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.CollectionQuantum, TimeSpan.Zero, nameof(options.CollectionQuantum));
@@ -45,6 +48,7 @@ public sealed class GrainRuntime
         }
 
         _registrations = byInterface.ToFrozenDictionary();
+        _registrationsByType = byInterface.Values.ToFrozenDictionary(r => r.GrainType, StringComparer.Ordinal);
         _maxActivations = options.MaxActivations;
         Services = services;
         TimeProvider = timeProvider;
@@ -53,7 +57,10 @@ public sealed class GrainRuntime
         GrainStorage = grainStorage;
         Logger = loggerFactory.CreateLogger<GrainRuntime>();
         GrainFactory = new GrainFactory(this);
+        Instruments = new GrainHostInstruments(meterFactory);
     }
+
+    internal GrainHostInstruments Instruments { get; }
 
     public IGrainFactory GrainFactory { get; }
 
@@ -103,6 +110,32 @@ public sealed class GrainRuntime
         }
     }
 
+    /// <summary>
+    /// Calls a grain known only by its ID through an interface it implements (reminder ticks reach grains this way).
+    /// Activates it if needed; fails when the grain type is unknown or does not implement <typeparamref name="TGrain"/>.
+    /// </summary>
+    internal ValueTask InvokeAsync<TGrain>(GrainId grainId, Func<TGrain, ValueTask> request)
+    {
+        if (!_registrationsByType.TryGetValue(grainId.Type, out var registration))
+        {
+            return ValueTask.FromException(new InvalidOperationException($"No grain type '{grainId.Type}' is registered."));
+        }
+
+        if (!typeof(TGrain).IsAssignableFrom(registration.ImplementationType))
+        {
+            return ValueTask.FromException(new InvalidOperationException($"Grain type '{grainId.Type}' does not implement {typeof(TGrain).Name}."));
+        }
+
+        try
+        {
+            return GetOrCreateActivation(grainId, registration).InvokeAsync(request, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            return ValueTask.FromException(exception);
+        }
+    }
+
     internal bool IsActive(GrainId grainId) => _activations.ContainsKey(grainId);
 
     internal GrainTypeRegistration GetRegistration(Type interfaceType)
@@ -132,6 +165,7 @@ public sealed class GrainRuntime
             if (_activations.TryAdd(grainId, created))
             {
                 Interlocked.Increment(ref _activationCount);
+                Instruments.Activated(registration.GrainType);
                 created.Start();
                 return created;
             }
@@ -165,6 +199,7 @@ public sealed class GrainRuntime
         if (_activations.TryRemove(new KeyValuePair<GrainId, ActivationData>(activation.GrainId, activation)))
         {
             Interlocked.Decrement(ref _activationCount);
+            Instruments.Removed(activation.Registration.GrainType);
         }
     }
 }

@@ -1,3 +1,4 @@
+using OrleansStreams.ConsumerGroups;
 using OrleansStreams.Streams;
 
 namespace OrleansStreams.Grains.ConsumerGroups;
@@ -5,8 +6,9 @@ namespace OrleansStreams.Grains.ConsumerGroups;
 /// <summary>
 /// The state of one consumer group: its cursor, its PEL and its consumers (in byte order of their names, which is
 /// ordinal order for Latin-1 strings), plus the life of the stream key it belongs to (<see cref="KeyGeneration"/>)
-/// and the stamp of its registration on the stream. The members here are the only ways the state changes; command
-/// logic and journal replay both go through them.
+/// and the stamp of its registration on the stream; with an XGROUPPOLICY also the policy and the pending entries a
+/// sweep made available again (<see cref="Reclaimable"/>). The members here are the only ways the state changes;
+/// command logic and journal replay both go through them.
 /// </summary>
 internal sealed class ConsumerGroup(long keyGeneration, long stamp, StreamId lastDeliveredId, long entriesRead)
 {
@@ -21,6 +23,36 @@ internal sealed class ConsumerGroup(long keyGeneration, long stamp, StreamId las
     public PendingEntriesList Pending { get; } = new();
 
     public IReadOnlyCollection<Consumer> Consumers => _consumers.Values;
+
+    /// <summary>The XGROUPPOLICY, or null: a group without one behaves exactly as in Redis.</summary>
+    public GroupPolicyState? Policy { get; private set; }
+
+    /// <summary>Pending IDs a sweep found idle for CLAIMIDLE: the next XREADGROUP &gt; hands them out first, oldest first.</summary>
+    public SortedSet<StreamId> Reclaimable { get; } = [];
+
+    /// <summary>Sets the policy (its counters stay) or, with null, removes it with its counters and marks.</summary>
+    public void SetPolicy(GroupPolicy? settings)
+    {
+        if (settings is null)
+        {
+            Policy = null;
+            Reclaimable.Clear();
+        }
+        else if (Policy is null)
+        {
+            Policy = new GroupPolicyState(settings);
+        }
+        else
+        {
+            Policy.Settings = settings;
+        }
+    }
+
+    /// <summary>A sweep found <paramref name="id"/> idle long enough: false if it is not pending or already marked.</summary>
+    public bool MarkReclaimable(StreamId id) => Pending.TryGet(id, out _) && Reclaimable.Add(id);
+
+    /// <summary>The entry was delivered again (to anyone), so its idle time starts over and the mark no longer holds.</summary>
+    public void Unmark(StreamId id) => Reclaimable.Remove(id);
 
     public Consumer? FindConsumer(string name) => _consumers.GetValueOrDefault(name);
 
@@ -44,13 +76,18 @@ internal sealed class ConsumerGroup(long keyGeneration, long stamp, StreamId las
     public long RemoveConsumer(string name)
     {
         if (!_consumers.Remove(name, out var consumer)) return 0;
-        foreach (var id in consumer.Pending) Pending.Remove(id, out _);
+        foreach (var id in consumer.Pending)
+        {
+            Pending.Remove(id, out _);
+            Reclaimable.Remove(id);
+        }
         return consumer.Pending.Count;
     }
 
     /// <summary>Makes <paramref name="id"/> pending for <paramref name="owner"/>, moving it from another consumer if needed.</summary>
     public PendingEntry Assign(StreamId id, Consumer owner, long deliveryTimeMs, long deliveryCount)
     {
+        Reclaimable.Remove(id);
         if (Pending.TryGet(id, out var entry))
         {
             if (!ReferenceEquals(entry.Owner, owner))
@@ -75,6 +112,7 @@ internal sealed class ConsumerGroup(long keyGeneration, long stamp, StreamId las
     {
         if (!Pending.Remove(id, out var entry)) return false;
         entry.Owner.Pending.Remove(id);
+        Reclaimable.Remove(id);
         return true;
     }
 }

@@ -1,3 +1,4 @@
+using OrleansStreams.ConsumerGroups;
 using OrleansStreams.Streams;
 
 namespace OrleansStreams.Grains.ConsumerGroups;
@@ -32,6 +33,16 @@ internal static class GroupJournalReplay
             var owner = reader.Int32();
             if ((uint)owner >= (uint)consumers.Length) throw new ConsumerGroupJournalException($"A consumer-group snapshot names consumer {owner} of {consumers.Length}.");
             group.Assign(id, consumers[owner], reader.Int64(), reader.Int64());
+        }
+        if (reader.Version >= 2 && reader.Byte() == 1)
+        {
+            group.SetPolicy(ReadPolicy(ref reader));
+            group.Policy!.Reclaimed = reader.Int64();
+            group.Policy.DeadLettered = reader.Int64();
+            foreach (var id in reader.Ids())
+            {
+                if (!group.MarkReclaimable(id)) throw new ConsumerGroupJournalException($"A consumer-group snapshot marks {id} reclaimable, which is not pending.");
+            }
         }
         reader.EnsureEnd();
         return group;
@@ -73,6 +84,18 @@ internal static class GroupJournalReplay
             case GroupRecordKind.Claimed:
                 ApplyClaimed(Require(group, reader.Kind), ref reader);
                 break;
+            case GroupRecordKind.PolicySet:
+                Require(group, reader.Kind).SetPolicy(ReadPolicy(ref reader));
+                break;
+            case GroupRecordKind.PolicyRemoved:
+                Require(group, reader.Kind).SetPolicy(null);
+                break;
+            case GroupRecordKind.Reclaimable:
+                ApplyReclaimable(Require(group, reader.Kind), ref reader);
+                break;
+            case GroupRecordKind.DeadLettered:
+                ApplyDeadLettered(Require(group, reader.Kind), ref reader);
+                break;
             default:
                 throw new ConsumerGroupJournalException($"Unknown consumer-group record kind {(byte)reader.Kind}.");
         }
@@ -103,6 +126,7 @@ internal static class GroupJournalReplay
             if (!group.Pending.TryGet(id, out var pending)) throw new ConsumerGroupJournalException($"A Redelivered record names {id}, which is not pending.");
             pending.DeliveryTimeMs = now;
             pending.DeliveryCount++;
+            group.Unmark(id);
         }
     }
 
@@ -115,6 +139,37 @@ internal static class GroupJournalReplay
         for (var i = 0; i < count; i++) group.Assign(reader.Id(), consumer, deliveryTime, reader.Int64());
         if (count > 0) consumer.ActiveTimeMs = activeTime;
     }
+
+    private static GroupPolicy ReadPolicy(ref GroupRecordReader reader)
+    {
+        var claimIdle = reader.Int64();
+        var maxDeliveries = reader.Int64();
+        var deadLetter = reader.Byte() == 1 ? reader.Name() : null;
+        return new GroupPolicy(claimIdle, maxDeliveries, deadLetter);
+    }
+
+    private static void ApplyReclaimable(ConsumerGroup group, ref GroupRecordReader reader)
+    {
+        var policy = RequirePolicy(group, reader.Kind);
+        foreach (var id in reader.Ids())
+        {
+            if (!group.MarkReclaimable(id)) throw new ConsumerGroupJournalException($"A Reclaimable record names {id}, which is not pending or already marked.");
+            policy.Reclaimed++;
+        }
+    }
+
+    private static void ApplyDeadLettered(ConsumerGroup group, ref GroupRecordReader reader)
+    {
+        var policy = RequirePolicy(group, reader.Kind);
+        foreach (var id in reader.Ids())
+        {
+            if (!group.Acknowledge(id)) throw new ConsumerGroupJournalException($"A DeadLettered record names {id}, which is not pending.");
+            policy.DeadLettered++;
+        }
+    }
+
+    private static GroupPolicyState RequirePolicy(ConsumerGroup group, GroupRecordKind kind)
+        => group.Policy ?? throw new ConsumerGroupJournalException($"A {kind} record follows no policy.");
 
     private static ConsumerGroup Require(ConsumerGroup? group, GroupRecordKind kind)
         => group ?? throw new ConsumerGroupJournalException($"A {kind} record follows no group.");

@@ -35,4 +35,16 @@ internal enum GroupRecordKind : byte
 
     /// <summary>XCLAIM / XAUTOCLAIM: entries moved to a consumer with a delivery time and counts.</summary>
     Claimed = 11,
+
+    /// <summary>XGROUPPOLICY SET (format 2): the whole policy; counters carry on.</summary>
+    PolicySet = 12,
+
+    /// <summary>XGROUPPOLICY DEL (format 2): the policy, its counters and marks are gone.</summary>
+    PolicyRemoved = 13,
+
+    /// <summary>A sweep (format 2): pending entries idle for CLAIMIDLE made available again; counts as reclaimed.</summary>
+    Reclaimable = 14,
+
+    /// <summary>A sweep (format 2): entries appended to the dead-letter stream, now acknowledged; counts as dead-lettered.</summary>
+    DeadLettered = 15,
 }

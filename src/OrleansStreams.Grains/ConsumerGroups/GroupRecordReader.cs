@@ -18,16 +18,20 @@ internal ref struct GroupRecordReader
         {
             throw new ConsumerGroupJournalException("A consumer-group record failed its checksum.");
         }
-        if (body[0] != GroupRecordWriter.FormatVersion)
+        if (body[0] is < GroupRecordWriter.OldestReadableVersion or > GroupRecordWriter.FormatVersion)
         {
-            throw new ConsumerGroupJournalException($"A consumer-group record has format version {body[0]}; this build reads version {GroupRecordWriter.FormatVersion}.");
+            throw new ConsumerGroupJournalException(
+                $"A consumer-group record has format version {body[0]}; this build reads versions {GroupRecordWriter.OldestReadableVersion} to {GroupRecordWriter.FormatVersion}.");
         }
+        Version = body[0];
         Kind = (GroupRecordKind)body[1];
         _data = body;
         _position = 2;
     }
 
     public GroupRecordKind Kind { get; }
+
+    public byte Version { get; }
 
     public byte Byte() => Take(1)[0];
 

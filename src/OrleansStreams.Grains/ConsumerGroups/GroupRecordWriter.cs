@@ -8,11 +8,15 @@ namespace OrleansStreams.Grains.ConsumerGroups;
 /// <summary>
 /// Writes consumer-group journal records: a format version byte, a <see cref="GroupRecordKind"/> byte, the fields
 /// (little-endian fixed-size numbers, IDs as ms then seq, names as a 32-bit length and one byte per Latin-1 char),
-/// then a CRC-32C of all of it. One writer is reused for every record of a grain.
+/// then a CRC-32C of all of it. One writer is reused for every record of a grain. Format 2 added the policy records
+/// and a policy section at the end of snapshots; everything else is laid out as in format 1, which is still read.
 /// </summary>
 internal sealed class GroupRecordWriter
 {
-    public const byte FormatVersion = 1;
+    public const byte FormatVersion = 2;
+
+    /// <summary>The oldest format this build reads.</summary>
+    public const byte OldestReadableVersion = 1;
 
     private readonly ArrayBufferWriter<byte> _buffer = new(256);
 

@@ -1,3 +1,4 @@
+using OrleansStreams.ConsumerGroups;
 using OrleansStreams.Streams;
 
 namespace OrleansStreams.Grains.ConsumerGroups;
@@ -55,6 +56,24 @@ internal static class GroupRecords
         return writer.Finish();
     }
 
+    public static ReadOnlySpan<byte> PolicySet(GroupRecordWriter writer, GroupPolicy policy)
+        => WritePolicy(writer.Begin(GroupRecordKind.PolicySet), policy).Finish();
+
+    public static ReadOnlySpan<byte> PolicyRemoved(GroupRecordWriter writer) => writer.Begin(GroupRecordKind.PolicyRemoved).Finish();
+
+    public static ReadOnlySpan<byte> Reclaimable(GroupRecordWriter writer, IReadOnlyList<StreamId> ids)
+        => writer.Begin(GroupRecordKind.Reclaimable).Ids(ids).Finish();
+
+    public static ReadOnlySpan<byte> DeadLettered(GroupRecordWriter writer, IReadOnlyList<StreamId> ids)
+        => writer.Begin(GroupRecordKind.DeadLettered).Ids(ids).Finish();
+
+    /// <summary>CLAIMIDLE, MAXDELIVERIES, then a flag byte and the DEADLETTER key when there is one.</summary>
+    public static GroupRecordWriter WritePolicy(GroupRecordWriter writer, GroupPolicy policy)
+    {
+        writer.Int64(policy.ClaimIdleMs).Int64(policy.MaxDeliveries);
+        return policy.DeadLetterKey is { } key ? writer.Byte(1).Name(key) : writer.Byte(0);
+    }
+
     /// <summary>The whole state; a null group is stored as "no group".</summary>
     public static byte[] Snapshot(GroupRecordWriter writer, ConsumerGroup? group)
     {
@@ -78,6 +97,9 @@ internal static class GroupRecords
         {
             writer.Id(pending.Id).Int32(indexes[pending.Owner]).Int64(pending.DeliveryTimeMs).Int64(pending.DeliveryCount);
         }
+        // Format 2: the policy section.
+        if (group.Policy is not { } policy) return writer.Byte(0).Finish().ToArray();
+        WritePolicy(writer.Byte(1), policy.Settings).Int64(policy.Reclaimed).Int64(policy.DeadLettered).Ids([.. group.Reclaimable]);
         return writer.Finish().ToArray();
     }
 }

@@ -13,7 +13,8 @@ internal static class GroupReports
             group.Pending.Count,
             group.Cursor.LastDeliveredId,
             EntriesRead(group),
-            group.Cursor.Lag(stream));
+            group.Cursor.Lag(stream),
+            group.Policy?.Info);
 
     /// <summary>idle counts from the last attempt (clamped at 0); inactive from the last success, -1 if none.</summary>
     public static List<ConsumerSummary> Consumers(ConsumerGroup group, long nowMs)

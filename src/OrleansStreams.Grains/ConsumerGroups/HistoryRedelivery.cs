@@ -30,6 +30,7 @@ internal static class HistoryRedelivery
             if (!entry.Exists || !group.Pending.TryGet(entry.Id, out var pending)) continue;
             pending.DeliveryTimeMs = nowMs;
             pending.DeliveryCount++;
+            group.Unmark(entry.Id);
             redelivered.Add(entry.Id);
         }
         return redelivered;

@@ -16,6 +16,9 @@ internal sealed class StreamGrainView(IGrainReference<IStreamGrain> stream) : IS
     public ValueTask<StreamMetadataResult> GetMetadataAsync(long nowMs)
         => stream.InvokeAsync(g => g.GetMetadataAsync(nowMs));
 
+    public ValueTask<StreamAddResult> AddAsync(StreamAddRequest request)
+        => stream.InvokeAsync(g => g.AddAsync(request));
+
     public ValueTask<StreamGroupResult> RegisterGroupAsync(string group, bool makeStream, long nowMs)
         => stream.InvokeAsync(g => g.CreateGroupAsync(group, makeStream, nowMs));
 

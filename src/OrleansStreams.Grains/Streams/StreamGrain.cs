@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
+using OrleansStreams.Grains.Diagnostics;
 using OrleansStreams.Grains.Expiry;
 using OrleansStreams.Grains.Keyspace;
 using OrleansStreams.Keys;
@@ -22,6 +24,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
     private readonly StreamRecordWriter _writer = new();
     private readonly StreamState _state = new(settings);
     private IGrainJournal _journal = null!;
+    private EntryInstruments? _instruments;
 
     // Bytes appended to the journal since its last snapshot, compared with the live state to decide compaction.
     private long _journalBytes;
@@ -30,6 +33,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
     {
         _owned.Key = GrainId.Key;
         _journal = Context.GetJournal(JournalName);
+        _instruments = Context.Services.GetService<EntryInstruments>();
         await _journal.RecoverAsync(
             snapshot => _state.ApplySnapshot(snapshot.Span, _owned),
             record =>
@@ -42,13 +46,58 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
 
     public async ValueTask<StreamAddResult> AddAsync(StreamAddRequest request)
     {
+        var outcome = await AppendAsync(request);
+        if (outcome.Dirty) await SaveAsync(outcome.Created);
+        if (outcome.Result.Status == StreamAddStatus.Added)
+        {
+            _instruments?.Appended();
+            notifications.Signal(GrainId.Key);
+        }
+        return outcome.Result;
+    }
+
+    public async ValueTask<StreamAddResult[]> AddBatchAsync(StreamAddRequest[] requests)
+    {
+        var results = new StreamAddResult[requests.Length];
+        var dirty = false;
+        var created = false;
+        var added = 0;
+        for (var i = 0; i < requests.Length; i++)
+        {
+            // An expiry that falls inside the batch clears the journal: commit what came before it first.
+            if (dirty && _owned.ExpiresAtMs != 0 && requests[i].NowMs >= _owned.ExpiresAtMs)
+            {
+                await SaveAsync(created);
+                dirty = created = false;
+            }
+
+            var outcome = await AppendAsync(requests[i]);
+            results[i] = outcome.Result;
+            dirty |= outcome.Dirty;
+            created |= outcome.Created;
+            if (outcome.Result.Status == StreamAddStatus.Added) added++;
+        }
+
+        // One commit acknowledges the whole batch; if it fails, no request in it is acknowledged.
+        if (dirty) await SaveAsync(created);
+        if (added > 0)
+        {
+            _instruments?.Appended(added);
+            notifications.Signal(GrainId.Key);
+        }
+        return results;
+    }
+
+    /// <summary>Applies one XADD to memory and buffers its journal record; the caller commits.</summary>
+    private async ValueTask<AppendOutcome> AppendAsync(StreamAddRequest request)
+    {
         var nowMs = request.NowMs;
         var created = false;
         if (!await IsLiveAsync(nowMs))
         {
-            if (_owned.OtherType(nowMs) != KeyType.None) return new(StreamAddStatus.WrongType, default);
-            if (request.NoMakeStream) return new(StreamAddStatus.NoStream, default);
-            if (!_owned.TryClaim(nowMs, out _)) return new(StreamAddStatus.WrongType, default);
+            if (_owned.OtherType(nowMs) != KeyType.None) return new(new(StreamAddStatus.WrongType, default), Dirty: false, Created: false);
+            if (request.NoMakeStream) return new(new(StreamAddStatus.NoStream, default), Dirty: false, Created: false);
+            if (!_owned.TryClaim(nowMs, out _)) return new(new(StreamAddStatus.WrongType, default), Dirty: false, Created: false);
             created = true;
             AppendClaim();
         }
@@ -58,17 +107,62 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         if (status != StreamAddStatus.Added)
         {
             // As in Redis, a key created by this call stays (empty) even when the entry is refused.
-            if (created) await SaveAsync(created);
-            return new(status, default);
+            return new(new(status, default), Dirty: created, Created: created);
         }
 
         _writer.Begin(StreamRecordKind.Add).Id(id).UInt((ulong)request.Fields.PairCount).Raw(request.Fields.Encoded);
         if (!request.Trim.IsNone && log.Trim(request.Trim, settings.NodeMaxEntries) > 0) _state.WriteTrimOutcome(_writer);
         else _writer.Byte(StreamRecordKind.TrimNone);
         Append(_writer.Complete());
+        return new(new(StreamAddStatus.Added, id), Dirty: true, Created: created);
+    }
+
+    private readonly record struct AppendOutcome(StreamAddResult Result, bool Dirty, bool Created);
+
+    public async ValueTask<StreamConditionalAddResult> AddIfAsync(StreamConditionalAddRequest request)
+    {
+        var nowMs = request.NowMs;
+        var live = await IsLiveAsync(nowMs);
+        if (!live && _owned.OtherType(nowMs) != KeyType.None) return new(StreamAddStatus.WrongType, [], 0);
+        var log = _state.Log;
+        var version = live ? log.EntriesAdded : 0;
+        if (version != request.ExpectedVersion) return new(StreamAddStatus.VersionMismatch, [], version);
+
+        // Every ID is chosen (and checked) before anything changes, so a refused entry leaves the stream untouched.
+        var ids = new StreamId[request.Entries.Count];
+        var last = live ? log.LastId : StreamId.Zero;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var entry = request.Entries[i];
+            var status = StreamLog.TryChooseId(last, entry.IdMode, entry.Id, entry.Fields, nowMs, out ids[i]);
+            if (status != StreamAddStatus.Added) return new(status, [], version);
+            last = ids[i];
+        }
+
+        var created = false;
+        if (!live)
+        {
+            if (request.NoMakeStream) return new(StreamAddStatus.NoStream, [], 0);
+            if (!_owned.TryClaim(nowMs, out _)) return new(StreamAddStatus.WrongType, [], 0);
+            created = true;
+            AppendClaim();
+        }
+
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var fields = request.Entries[i].Fields;
+            log.Append(ids[i], fields, settings);
+            _writer.Begin(StreamRecordKind.Add).Id(ids[i]).UInt((ulong)fields.PairCount).Raw(fields.Encoded);
+            var isLast = i == ids.Length - 1;
+            if (isLast && !request.Trim.IsNone && log.Trim(request.Trim, settings.NodeMaxEntries) > 0) _state.WriteTrimOutcome(_writer);
+            else _writer.Byte(StreamRecordKind.TrimNone);
+            Append(_writer.Complete());
+        }
+        // One commit for the whole batch: one journal write.
         await SaveAsync(created);
+        _instruments?.Appended(ids.Length);
         notifications.Signal(GrainId.Key);
-        return new(StreamAddStatus.Added, id);
+        return new(StreamAddStatus.Added, ids, log.EntriesAdded);
     }
 
     public async ValueTask<StreamReadResult> RangeAsync(StreamId start, StreamId end, long count, bool reverse, long nowMs)
@@ -285,6 +379,7 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
         _owned.Release();
         _state.Clear();
         _journalBytes = 0;
+        _instruments?.Gauges.RemoveStream(GrainId.Key);
         // A blocked XREADGROUP must re-run and report the missing key; XREAD re-runs, finds nothing and waits on.
         notifications.Signal(GrainId.Key);
     }
@@ -319,6 +414,8 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
             {
                 await _journal.CommitAsync();
             }
+
+            if (_owned.Exists) _instruments?.Gauges.PublishStream(GrainId.Key, _state.Metadata(_owned.Generation));
         }
         catch
         {

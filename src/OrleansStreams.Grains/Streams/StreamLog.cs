@@ -52,20 +52,31 @@ internal sealed class StreamLog
     /// <summary>XADD's ID choice and checks (after the key checks), then the append.</summary>
     public StreamAddStatus TryAdd(StreamIdMode mode, StreamId requested, StreamFields fields, long nowMs, StreamSettings settings, out StreamId id)
     {
+        var status = TryChooseId(LastId, mode, requested, fields, nowMs, out id);
+        if (status == StreamAddStatus.Added) Append(id, fields, settings);
+        return status;
+    }
+
+    /// <summary>
+    /// The ID an XADD would get after <paramref name="lastId"/>, or why it cannot be added; changes nothing, so a
+    /// batch can be checked entry by entry before any of it is appended.
+    /// </summary>
+    public static StreamAddStatus TryChooseId(StreamId lastId, StreamIdMode mode, StreamId requested, StreamFields fields, long nowMs, out StreamId id)
+    {
         id = default;
-        if (LastId == StreamId.Max) return StreamAddStatus.IdExhausted;
+        if (lastId == StreamId.Max) return StreamAddStatus.IdExhausted;
         switch (mode)
         {
             case StreamIdMode.Auto:
                 var now = (ulong)Math.Max(nowMs, 0);
-                if (now > LastId.Ms) id = new StreamId(now, 0);
-                else LastId.TryIncrement(out id);
+                if (now > lastId.Ms) id = new StreamId(now, 0);
+                else lastId.TryIncrement(out id);
                 break;
             case StreamIdMode.AutoSequence:
-                if (requested.Ms == LastId.Ms)
+                if (requested.Ms == lastId.Ms)
                 {
-                    if (LastId.Seq == ulong.MaxValue) return StreamAddStatus.IdNotGreater;
-                    id = new StreamId(LastId.Ms, LastId.Seq + 1);
+                    if (lastId.Seq == ulong.MaxValue) return StreamAddStatus.IdNotGreater;
+                    id = new StreamId(lastId.Ms, lastId.Seq + 1);
                 }
                 else
                 {
@@ -76,9 +87,8 @@ internal sealed class StreamLog
                 id = requested;
                 break;
         }
-        if (id <= LastId) return StreamAddStatus.IdNotGreater;
+        if (id <= lastId) return StreamAddStatus.IdNotGreater;
         if (fields.PayloadBytes > MaxEntryPayload) return StreamAddStatus.TooLarge;
-        Append(id, fields, settings);
         return StreamAddStatus.Added;
     }
 

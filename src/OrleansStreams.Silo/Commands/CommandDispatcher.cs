@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.Extensions.Logging;
 using OrleansStreams.Protocol;
 using OrleansStreams.Silo.Connections;
+using OrleansStreams.Silo.Diagnostics;
 using OrleansStreams.Silo.Storage;
 
 namespace OrleansStreams.Silo.Commands;
@@ -10,7 +11,7 @@ namespace OrleansStreams.Silo.Commands;
 /// Takes a parsed command through the checks every command shares (known name, authentication, arity, MULTI
 /// queueing), then runs its handler inside the execution gate and invalidates WATCHes on the keys it wrote.
 /// </summary>
-public sealed partial class CommandDispatcher(SiloServices services, CommandTable table, ILogger<CommandDispatcher> logger)
+public sealed partial class CommandDispatcher(SiloServices services, CommandTable table, RespInstruments instruments, ILogger<CommandDispatcher> logger)
 {
     public CommandTable Table { get; } = table;
 
@@ -98,6 +99,8 @@ public sealed partial class CommandDispatcher(SiloServices services, CommandTabl
 
     private async ValueTask RunAsync(CommandContext context, CommandDefinition definition)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        using var activity = RespInstruments.StartCommand(definition.FullName);
         try
         {
             await definition.Handler!(context).ConfigureAwait(false);
@@ -110,9 +113,11 @@ public sealed partial class CommandDispatcher(SiloServices services, CommandTabl
         {
             // A fault inside one command must not take down the connection or the silo.
             LogCommandFailed(logger, definition.FullName, exception);
+            activity?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, exception.Message);
             context.Reply.WriteError(StorageFailureReply.For(exception) ?? $"ERR {exception.Message}");
         }
         if (definition.HasFlag(CommandFlags.Write) && !definition.HasFlag(CommandFlags.KeepsWatches) && definition.FirstKey > 0) TouchKeys(context, definition);
+        instruments.CommandCompleted(definition.FullName, started);
     }
 
     private void TouchKeys(CommandContext context, CommandDefinition definition)

@@ -1,5 +1,6 @@
 using OrleansStreams.GrainHost;
 using OrleansStreams.Grains.Keyspace;
+using OrleansStreams.Silo.Commands.Streams;
 using OrleansStreams.Silo.Commands.Transactions;
 using OrleansStreams.Silo.Connections;
 using OrleansStreams.Silo.Hosting;
@@ -16,6 +17,7 @@ public sealed class SiloServices(
     ClientRegistry clients,
     WatchRegistry watches,
     ExecutionGate gate,
+    StreamAppendBatcher streamAppends,
     IServiceProvider services)
 {
     public IGrainFactory Grains { get; } = grains;
@@ -33,6 +35,8 @@ public sealed class SiloServices(
     public WatchRegistry Watches { get; } = watches;
 
     public ExecutionGate Gate { get; } = gate;
+
+    public StreamAppendBatcher StreamAppends { get; } = streamAppends;
 
     public IServiceProvider Services { get; } = services;
 

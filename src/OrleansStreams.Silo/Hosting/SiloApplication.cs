@@ -13,7 +13,7 @@ public static class SiloApplication
     public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
-        builder.AddServiceDefaults();
+        builder.AddServiceDefaults("orleansstreams-silo");
         var options = SiloOptions.FromConfiguration(builder.Configuration);
         builder.Services.AddSilo(options);
         configureServices?.Invoke(builder.Services);

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OrleansStreams.Grains;
@@ -13,6 +14,8 @@ using OrleansStreams.Silo.Commands.Streams;
 using OrleansStreams.Silo.Commands.Strings;
 using OrleansStreams.Silo.Commands.Transactions;
 using OrleansStreams.Silo.Connections;
+using OrleansStreams.Silo.Diagnostics;
+using OrleansStreams.Silo.Storage;
 
 namespace OrleansStreams.Silo.Hosting;
 
@@ -29,6 +32,7 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ClientRegistry>();
         services.AddSingleton<WatchRegistry>();
         services.AddSingleton<ExecutionGate>();
+        services.AddSingleton<StreamAppendBatcher>();
         services.AddSingleton<ServerConfiguration>();
         services.AddSingleton<SiloServices>();
         services.AddSingleton(provider =>
@@ -47,8 +51,10 @@ public static class SiloServiceCollectionExtensions
             provider.GetRequiredService<SiloServices>().Commands = table;
             return table;
         });
+        services.AddSingleton(sp => new RespInstruments(sp.GetRequiredService<ClientRegistry>(), sp.GetService<IMeterFactory>()));
         services.AddSingleton<CommandDispatcher>();
         services.AddSingleton<RespConnectionHandler>();
+        services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return services;
     }
 }

@@ -138,7 +138,7 @@ internal sealed class GroupCommitWriter : IAsyncDisposable
     private async Task CommitAsync(List<JournalWrite> batch)
     {
         var started = _time.GetTimestamp();
-        using var activity = JournalStorageInstruments.ActivitySource.StartActivity("journal.commit");
+        using var activity = JournalStorageInstruments.StartCommit(batch);
         activity?.SetTag("db.system", _backend.DatabaseSystem);
         activity?.SetTag("orleansstreams.journal.batch.size", batch.Count);
         for (var attempt = 0; ; attempt++)

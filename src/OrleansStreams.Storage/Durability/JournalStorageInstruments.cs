@@ -41,6 +41,24 @@ internal sealed class JournalStorageInstruments : IDisposable
         _commitDuration.Record(duration.TotalSeconds, _system);
     }
 
+    /// <summary>
+    /// The span of one batch commit: a child of the first write's caller, linked to every other caller, since one
+    /// commit serves many grain calls (group commit).
+    /// </summary>
+    public static Activity? StartCommit(List<JournalWrite> batch)
+    {
+        if (!ActivitySource.HasListeners()) return null;
+        var parent = batch[0].Caller;
+        List<ActivityLink>? links = null;
+        for (var i = 1; i < batch.Count; i++)
+        {
+            var caller = batch[i].Caller;
+            if (caller != default && caller != parent) (links ??= []).Add(new ActivityLink(caller));
+        }
+
+        return ActivitySource.StartActivity("journal.commit", ActivityKind.Internal, parent, tags: null, links);
+    }
+
     public void Synced() => _syncs.Add(1, _system);
 
     public void Failed() => _failures.Add(1, _system);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using OrleansStreams.GrainHost;
 
@@ -27,6 +28,8 @@ internal sealed class JournalWrite
         Records = records;
         Snapshot = snapshot;
         ExpectedVersion = expectedVersion;
+        // The caller's span (a grain call), so the batch commit that serves this write can be joined to it.
+        Caller = JournalStorageInstruments.ActivitySource.HasListeners() ? Activity.Current?.Context ?? default : default;
         var bytes = snapshot?.Length ?? 0;
         foreach (var record in records)
         {
@@ -53,6 +56,8 @@ internal sealed class JournalWrite
     public long ExpectedVersion { get; }
 
     public int PayloadBytes { get; }
+
+    public ActivityContext Caller { get; }
 
     public Task<long> Completion => _completion.Task;
 

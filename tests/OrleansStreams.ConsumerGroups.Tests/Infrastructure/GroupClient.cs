@@ -94,5 +94,12 @@ public sealed class GroupClient(IGrainReference<IConsumerGroupGrain> grain)
         return result.Details!;
     }
 
+    public ValueTask<ConsumerGroupStatus> SetPolicyAsync(long claimIdleMs, long maxDeliveries = 0, string? deadLetter = null, long now = 0)
+        => grain.InvokeAsync(g => g.SetPolicyAsync(new GroupPolicy(claimIdleMs, maxDeliveries, deadLetter), now));
+
+    public ValueTask<GroupPolicyResult> GetPolicyAsync(long now = 0) => grain.InvokeAsync(g => g.GetPolicyAsync(now));
+
+    public ValueTask<GroupCountResult> DeletePolicyAsync(long now = 0) => grain.InvokeAsync(g => g.DeletePolicyAsync(now));
+
     private static StreamId? OrDollar(string id) => id == "$" ? null : Ids.Parse(id);
 }

@@ -1,30 +1,55 @@
 using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.GrainHost;
 using OrleansStreams.Grains.ConsumerGroups;
+using OrleansStreams.Grains.Keyspace;
 using KeyDirectory = OrleansStreams.Grains.Keyspace.Keyspace;
 
 namespace OrleansStreams.ConsumerGroups.Tests;
 
-/// <summary>A grain runtime with the consumer-group grain over in-memory streams, on a manual clock.</summary>
+/// <summary>
+/// A grain runtime with the consumer-group grain over in-memory streams, on a manual clock. A second host built from
+/// <see cref="Restart"/> shares the streams, keyspace, clock and journals, as a restarted silo finds them.
+/// </summary>
 public sealed class GroupTestHost : IAsyncDisposable
 {
-    private static readonly TimeSpan CollectionAge = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan CollectionAge = TimeSpan.FromMinutes(1);
 
     public GroupTestHost()
+        : this(new ManualTimeProvider(), new KeyDirectory(), null, new MemoryJournalStorage())
     {
-        Streams = new FakeStreams(Keyspace);
+    }
+
+    private GroupTestHost(ManualTimeProvider clock, KeyDirectory keyspace, FakeStreams? streams, IJournalStorage journals)
+    {
+        Clock = clock;
+        Keyspace = keyspace;
+        Streams = streams ?? new FakeStreams(Keyspace);
+        Journals = journals;
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(Keyspace);
+        services.AddSingleton<KeyNotifications>();
+        services.AddSingleton(journals);
         services.AddSingleton<IStreamViewProvider>(Streams);
+        // Reminders fire when a test says so (FireDueRemindersAsync), not whenever the clock passes a quantum.
+        services.Configure<ReminderOptions>(options => options.Quantum = TimeSpan.FromDays(365));
         services.AddGrainHost(options => options.CollectionAge = CollectionAge).AddConsumerGroupGrains();
         Services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Runtime = Services.GetRequiredService<GrainRuntime>();
     }
 
-    public ManualTimeProvider Clock { get; } = new();
+    public ManualTimeProvider Clock { get; }
 
-    public KeyDirectory Keyspace { get; } = new();
+    public KeyDirectory Keyspace { get; }
+
+    public IJournalStorage Journals { get; }
+
+    public GrainReminderService Reminders => Services.GetRequiredService<GrainReminderService>();
+
+    public KeyNotifications Notifications => Services.GetRequiredService<KeyNotifications>();
+
+    /// <summary>A new runtime over the same streams, journals and clock (call after disposing this one).</summary>
+    public GroupTestHost Restart() => new(Clock, Keyspace, Streams, Journals);
 
     public FakeStreams Streams { get; }
 

@@ -6,9 +6,15 @@ namespace OrleansStreams.GrainHost.Tests;
 /// <summary>A grain runtime on a fake clock with the test grains registered (no hosted service running).</summary>
 public sealed class TestHost : IAsyncDisposable
 {
-    public TestHost(Action<GrainHostOptions>? configure = null, bool useSystemClock = false)
+    public TestHost(Action<GrainHostOptions>? configure = null, bool useSystemClock = false, IJournalStorage? journals = null, FakeTimeProvider? clock = null)
     {
+        Clock = clock ?? new FakeTimeProvider();
         var services = new ServiceCollection();
+        if (journals is not null)
+        {
+            services.AddSingleton(journals);
+        }
+
         services.AddLogging(logging => logging.AddProvider(Logs));
         if (!useSystemClock)
         {
@@ -22,7 +28,7 @@ public sealed class TestHost : IAsyncDisposable
         Factory = Services.GetRequiredService<IGrainFactory>();
     }
 
-    public FakeTimeProvider Clock { get; } = new();
+    public FakeTimeProvider Clock { get; }
 
     public Probe Probe { get; } = new();
 
@@ -42,7 +48,8 @@ public sealed class TestHost : IAsyncDisposable
             .AddGrain<IJournaledCounterGrain, JournaledCounterGrain>("journaled-counter")
             .AddGrain<IStateCounterGrain, StateCounterGrain>("state-counter")
             .AddGrain<ITimerGrain, TimerGrain>("timer")
-            .AddGrain<IStreamGrain, StreamGrain>("stream");
+            .AddGrain<IStreamGrain, StreamGrain>("stream")
+            .AddGrain<IReminderGrain, ReminderGrain>("reminder");
 
     public async ValueTask DisposeAsync()
     {

@@ -13,6 +13,11 @@ public sealed class ControlledJournalStorage : IJournalStorage
     private TaskCompletionSource? _gate;
     private TaskCompletionSource _writeArrived = NewSignal();
 
+    private int _appends;
+
+    /// <summary>Append calls that reached the store (each is one journal commit).</summary>
+    public int Appends => Volatile.Read(ref _appends);
+
     /// <summary>When set, every write throws it instead of being stored.</summary>
     public Exception? Failure { get; set; }
 
@@ -43,6 +48,7 @@ public sealed class ControlledJournalStorage : IJournalStorage
 
     public async Task<long> AppendAsync(GrainId grainId, string stateName, IReadOnlyList<ReadOnlyMemory<byte>> records, long expectedVersion, CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _appends);
         await BeforeWriteAsync();
         return await _inner.AppendAsync(grainId, stateName, records, expectedVersion, cancellationToken);
     }

@@ -19,7 +19,9 @@ public static class ConsumerGroupCommands
         .Add("xclaim", -6, GroupWrite | CommandFlags.Fast, 1, 1, 1, XClaimCommand.ExecuteAsync)
         .Add("xautoclaim", -6, GroupWrite | CommandFlags.Fast, 1, 1, 1, XAutoClaimCommand.ExecuteAsync)
         .AddContainer("xgroup", -2, CommandFlags.None, AddGroupSubcommands)
-        .AddContainer("xinfo", -2, CommandFlags.None, XInfoCommands.AddSubcommands);
+        .AddContainer("xinfo", -2, CommandFlags.None, XInfoCommands.AddSubcommands)
+        // Extension (a new name, not in Redis): idle-claim sweeps and dead letters per group.
+        .AddContainer("xgrouppolicy", -2, CommandFlags.None, XGroupPolicyCommands.AddSubcommands);
 
     private static void AddGroupSubcommands(SubcommandBuilder builder) => builder
         .Add("create", -5, GroupWrite, 2, 2, 1, XGroupCreateCommand.ExecuteAsync)

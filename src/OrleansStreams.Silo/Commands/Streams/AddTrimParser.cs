@@ -7,10 +7,15 @@ namespace OrleansStreams.Silo.Commands.Streams;
 /// <summary>
 /// The option parser XADD and XTRIM share (Redis's streamParseAddOrTrimArgsOrReply): options are read left to
 /// right from argument 2; for XADD the first token that is no option is the ID. Errors come in Redis's order.
+/// XADDIF and XADDMULTIIF use it too, from after their VERSION n (<paramref name="start"/>); XADDMULTIIF's options
+/// end at ENTRIES (<paramref name="entriesFollow"/>), whose position is then the IdIndex.
 /// </summary>
 public static class AddTrimParser
 {
     public static bool TryParse(CommandArguments args, bool xadd, out AddTrimArguments parsed, out string? error)
+        => TryParse(args, xadd, start: 2, entriesFollow: false, out parsed, out error);
+
+    public static bool TryParse(CommandArguments args, bool xadd, int start, bool entriesFollow, out AddTrimArguments parsed, out string? error)
     {
         parsed = default;
         error = null;
@@ -25,12 +30,16 @@ public static class AddTrimParser
         var id = StreamId.Zero;
         var seqGiven = true;
 
-        var i = 2;
+        var i = start;
         for (; i < args.Count; i++)
         {
             var more = args.Count - 1 - i;
             var token = args[i];
-            if (xadd && token.Length == 1 && token[0] == (byte)'*')
+            if (entriesFollow && args.Is(i, "ENTRIES"u8))
+            {
+                break;
+            }
+            if (xadd && !entriesFollow && token.Length == 1 && token[0] == (byte)'*')
             {
                 break;
             }
@@ -93,7 +102,7 @@ public static class AddTrimParser
             {
                 noMakeStream = true;
             }
-            else if (xadd)
+            else if (xadd && !entriesFollow)
             {
                 if (!StreamIdParser.TryParseForAdd(token, out id, out seqGiven))
                 {

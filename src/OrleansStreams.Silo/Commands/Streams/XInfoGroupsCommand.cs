@@ -35,7 +35,8 @@ public static class XInfoGroupsCommand
 
     private static void Write(RespWriter reply, GroupSummary summary)
     {
-        reply.WriteMapHeader(6);
+        // Only a group with a policy shows more than Redis does, so every other group's reply stays Redis's own.
+        reply.WriteMapHeader(summary.Policy is null ? 6 : 6 + XGroupPolicyGetCommand.PolicyFieldCount);
         reply.WriteBulk("name"u8);
         reply.WriteBulk(summary.Name);
         reply.WriteBulk("consumers"u8);
@@ -48,6 +49,7 @@ public static class XInfoGroupsCommand
         WriteOptional(reply, summary.EntriesRead);
         reply.WriteBulk("lag"u8);
         WriteOptional(reply, summary.Lag);
+        if (summary.Policy is { } policy) XGroupPolicyGetCommand.WritePolicyFields(reply, policy);
     }
 
     /// <summary>An integer, or null when Redis cannot know it (entries-read, lag).</summary>

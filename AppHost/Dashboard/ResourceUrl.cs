@@ -1,0 +1,3 @@
+namespace OrleansStreams.AppHost.Dashboard;
+
+public sealed record ResourceUrl(string Label, string Url);
