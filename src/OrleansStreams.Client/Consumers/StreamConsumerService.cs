@@ -21,6 +21,8 @@ public class StreamConsumerService : BackgroundService
     private readonly ConcurrentDictionary<string, Task> _inFlight = new();
     private readonly SemaphoreSlim _slots;
 
+    private const int AckAttempts = 3;
+
     public StreamConsumerService(StreamsClient client, StreamConsumerOptions options, Func<StreamMessage, CancellationToken, Task> handler, ILogger<StreamConsumerService>? logger = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConcurrency, 1, nameof(options.MaxConcurrency));
@@ -97,22 +99,30 @@ public class StreamConsumerService : BackgroundService
             {
                 _slots.Release(free);
                 StreamConsumerLog.ReadFailed(_logger, exception, _options.Stream, _options.Group, _options.Consumer);
+                // Entries whose acknowledgement was lost with the connection are still pending for this consumer.
+                if (_options.ResumePending) position = "0-0";
                 if (exception is StreamsServerException { ErrorCode: "NOGROUP" } && _options.CreateGroup) await UntilDoneAsync(EnsureGroupAsync, stoppingToken).ConfigureAwait(false);
                 if (!await DelayAsync(_options.ReadErrorDelay, stoppingToken).ConfigureAwait(false)) return;
                 continue;
             }
             if (entries.Count < free) _slots.Release(free - entries.Count);
             if (position != ">") position = entries.Count == 0 ? ">" : entries[^1].Id;
-            foreach (var entry in entries) Start(entry);
+            foreach (var entry in entries)
+            {
+                // Re-reading the pending history after a failure also returns entries still being handled here.
+                if (!Start(entry)) _slots.Release();
+            }
         }
     }
 
-    private void Start(StreamEntry entry)
+    private bool Start(StreamEntry entry)
     {
+        if (_inFlight.ContainsKey(entry.Id)) return false;
         var task = Task.Run(() => HandleAsync(entry));
         _inFlight[entry.Id] = task;
         // Removal after insertion, even when the handler is already done.
         _ = task.ContinueWith(_ => _inFlight.TryRemove(entry.Id, out var _), TaskScheduler.Default);
+        return true;
     }
 
     private async Task HandleAsync(StreamEntry entry)
@@ -156,16 +166,23 @@ public class StreamConsumerService : BackgroundService
 
     private async Task<bool> AcknowledgeAsync(string id)
     {
-        try
+        // XACK is idempotent, so a failed one is simply tried again; after the last try the entry stays pending.
+        for (var attempt = 1; ; attempt++)
         {
-            await _client.XAckAsync(_options.Stream, _options.Group, id, _abortHandlers.Token).ConfigureAwait(false);
-            return true;
-        }
-        catch (Exception exception) when (exception is StreamsException or TimeoutException or OperationCanceledException)
-        {
-            // Unacknowledged work is redelivered: at least once, never lost.
-            StreamConsumerLog.AckFailed(_logger, exception, _options.Stream, id);
-            return false;
+            try
+            {
+                await _client.XAckAsync(_options.Stream, _options.Group, id, _abortHandlers.Token).ConfigureAwait(false);
+                return true;
+            }
+            catch (Exception exception) when (exception is StreamsException or TimeoutException or OperationCanceledException)
+            {
+                if (attempt == AckAttempts || _abortHandlers.IsCancellationRequested || !await DelayAsync(_options.ReadErrorDelay, _abortHandlers.Token).ConfigureAwait(false))
+                {
+                    // Unacknowledged work is redelivered: at least once, never lost.
+                    StreamConsumerLog.AckFailed(_logger, exception, _options.Stream, id);
+                    return false;
+                }
+            }
         }
     }
 

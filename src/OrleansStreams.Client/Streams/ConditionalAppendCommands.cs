@@ -19,7 +19,7 @@ public static partial class ConditionalAppendCommands
         StreamCommands.AddFields(command, fields);
         var reply = await client.SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (Mismatch(reply) is { } mismatch) return mismatch;
-        return ConditionalAppendResult.Appended(reply.IsNull ? [] : [ReplyReading.Text(reply)]);
+        return reply.IsNull ? ConditionalAppendResult.NoStream : ConditionalAppendResult.Appended([ReplyReading.Text(reply)]);
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public static partial class ConditionalAppendCommands
         }
         var reply = await client.SendAsync(command, cancellationToken).ConfigureAwait(false);
         if (Mismatch(reply) is { } mismatch) return mismatch;
-        return ConditionalAppendResult.Appended(ReplyReading.Ids(reply));
+        return reply.IsNull ? ConditionalAppendResult.NoStream : ConditionalAppendResult.Appended(ReplyReading.Ids(reply));
     }
 
     /// <summary>

@@ -179,4 +179,16 @@ public sealed class EventStoreTests(SiloFixture fixture)
         Assert.Equal(3, conflict.CurrentVersion);
         Assert.Equal(3, await Client.XLenAsync(stream));
     }
+
+    [SkippableFact]
+    public async Task ConditionalAppend_WithNoMkStream_OnAMissingStream_AppendsNothing_AndIsNotASuccess()
+    {
+        await ServerExtensions.RequireCommandAsync(Client, "XADDIF", TestKeys.New("probe"), "VERSION", "1", "*", "f", "v");
+        var stream = TestKeys.New("absent");
+        var single = await Client.XAddIfAsync(stream, 0, [("f", "v")], noMkStream: true);
+        var many = await Client.XAddMultiIfAsync(stream, 0, [[("a", "1")], [("b", "2")]], noMkStream: true);
+        Assert.Equal(ConditionalAppendResult.NoStream, single);
+        Assert.Equal(ConditionalAppendResult.NoStream, many);
+        Assert.Equal(0, await Client.ExistsAsync(stream));
+    }
 }
