@@ -55,20 +55,24 @@ public sealed class OtlpReceiver : IAsyncDisposable
             _exports.Add((path, body));
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
-                if (_waiters[i].Path != path || !_waiters[i].Texts.All(body.Contains)) continue;
+                if (_waiters[i].Path != path || !HasAll(path, _waiters[i].Texts)) continue;
                 _waiters[i].Found.TrySetResult();
                 _waiters.RemoveAt(i);
             }
         }
     }
 
-    /// <summary>Waits for one export to <paramref name="path"/> whose body contains every one of <paramref name="texts"/>.</summary>
+    /// <summary>
+    /// Waits until exports to <paramref name="path"/> that name <paramref name="texts"/>[0] (the service) contain
+    /// each of the other texts. A batch exporter may split one trace's spans across exports, so they are looked for
+    /// across every export of that service, not in a single one.
+    /// </summary>
     public async Task WaitForAsync(string path, TimeSpan timeout, params string[] texts)
     {
         var found = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
-            if (_exports.Any(e => e.Path == path && texts.All(e.Body.Contains))) return;
+            if (HasAll(path, texts)) return;
             _waiters.Add((path, texts, found));
         }
 
@@ -83,6 +87,10 @@ public sealed class OtlpReceiver : IAsyncDisposable
             throw new TimeoutException($"No OTLP export to {path} containing {string.Join(", ", texts)} within {timeout.TotalSeconds} s; received: {seen}");
         }
     }
+
+    // Called under _gate.
+    private bool HasAll(string path, string[] texts)
+        => texts.All(text => _exports.Any(e => e.Path == path && e.Body.Contains(texts[0]) && e.Body.Contains(text)));
 
     public async ValueTask DisposeAsync()
     {
