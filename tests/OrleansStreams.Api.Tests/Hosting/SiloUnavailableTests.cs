@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using OrleansStreams.Api.Hosting;
 using OrleansStreams.Api.Tests.Infrastructure;
+using OrleansStreams.Silo.Tests.Infrastructure;
 
 namespace OrleansStreams.Api.Tests.Hosting;
 
