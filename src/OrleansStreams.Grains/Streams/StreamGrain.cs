@@ -44,17 +44,8 @@ internal sealed class StreamGrain(Keyspace.Keyspace keyspace, KeyNotifications n
             cancellationToken);
     }
 
-    public async ValueTask<StreamAddResult> AddAsync(StreamAddRequest request)
-    {
-        var outcome = await AppendAsync(request);
-        if (outcome.Dirty) await SaveAsync(outcome.Created);
-        if (outcome.Result.Status == StreamAddStatus.Added)
-        {
-            _instruments?.Appended();
-            notifications.Signal(GrainId.Key);
-        }
-        return outcome.Result;
-    }
+    // A lone XADD is a batch of one: one path for committing, counting and waking readers.
+    public async ValueTask<StreamAddResult> AddAsync(StreamAddRequest request) => (await AddBatchAsync([request]))[0];
 
     public async ValueTask<StreamAddResult[]> AddBatchAsync(StreamAddRequest[] requests)
     {
